@@ -1,0 +1,11 @@
+//! refpy-heap: CPython's object memory, mirrored.
+//!
+//! - [`obmalloc`]: arenas, pools and size classes (`Objects/obmalloc.c`).
+//! - [`object`]: the object header, owned references ([`ObjRef`]) and type
+//!   slots (`Include/object.h`).
+//!
+//! Architecture invariants: this crate knows no Python type (the VM fills in
+//! [`TypeSlots`]); all of refpy's `unsafe` lives here, each block with a
+//! `// SAFETY:` comment; no Rust recursion grows with the depth of user data.
+
+pub mod obmalloc;

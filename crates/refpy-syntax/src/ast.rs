@@ -277,10 +277,14 @@ pub enum ExprContext {
 pub enum Constant {
     None,
     Bool(bool),
-    /// Integer literals are kept as decimal digit strings' value in any size:
-    /// small ones in `Int`, the rest in `BigInt` as a decimal string.
+    /// An integer literal that fits in `i64`.
     Int(i64),
-    BigInt(String),
+    /// A larger integer literal: its digits (no prefix, no underscores) and
+    /// radix (2, 8, 10 or 16); the compiler converts it.
+    BigInt {
+        digits: String,
+        radix: u32,
+    },
     Float(f64),
     /// `1j`-style imaginary literal (parsed; complex is not supported yet).
     Imaginary(f64),

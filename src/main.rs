@@ -1,1 +1,131 @@
-fn main() {}
+//! The `refpy` command: run a file, `-c CMD` or standard input.
+//!
+//! The interpreter runs on a thread with a large stack: Python calls never
+//! recurse in Rust, but `repr` of nested data and compiling deeply nested
+//! expressions do, bounded by the recursion limit and `stacker` checks.
+
+mod cli;
+
+use std::io::Read;
+use std::process::ExitCode;
+
+use cli::{Command, Options, Program};
+use refpy_compiler::Mode;
+use refpy_vm::{RunError, Vm};
+
+/// Stack size of the interpreter thread.
+const STACK_SIZE: usize = 512 << 20;
+
+fn main() -> ExitCode {
+    std::panic::set_hook(Box::new(|info| {
+        let msg = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        let at = info.location().map(|l| format!(" ({}:{})", l.file(), l.line())).unwrap_or_default();
+        eprintln!("SystemError: refpy internal error{at}: {msg}");
+    }));
+    let args: Vec<_> = std::env::args_os().skip(1).collect();
+    let command = match cli::parse(args) {
+        Ok(c) => c,
+        Err(msg) => {
+            eprintln!("{msg}\n{}\nTry `refpy -h' for more information.", cli::USAGE);
+            return ExitCode::from(2);
+        }
+    };
+    let options = match command {
+        Command::Version => {
+            println!("refpy {} (Python 3.11 compatible)", env!("CARGO_PKG_VERSION"));
+            return ExitCode::SUCCESS;
+        }
+        Command::Help => {
+            println!("{}", cli::HELP);
+            return ExitCode::SUCCESS;
+        }
+        Command::Run(o) => o,
+    };
+    let worker = std::thread::Builder::new().stack_size(STACK_SIZE).spawn(move || run(options));
+    match worker.map(|w| w.join()) {
+        Ok(Ok(code)) => ExitCode::from(code),
+        _ => ExitCode::from(1),
+    }
+}
+
+/// Runs the program; returns the exit status.
+fn run(options: Options) -> u8 {
+    let (source, filename) = match read_program(&options.program) {
+        Ok(sf) => sf,
+        Err(code) => return code,
+    };
+    if options.dis {
+        return match refpy_compiler::compile_source(&source, &filename, Mode::Exec) {
+            Ok(code) => {
+                print!("{}", refpy_compiler::dis::disassemble(&code));
+                0
+            }
+            Err(e) => {
+                eprint!("{}", refpy_vm::traceback::format_syntax_error(&e));
+                1
+            }
+        };
+    }
+    let seed = std::env::var("PYTHONHASHSEED").ok().and_then(|s| s.parse::<u64>().ok());
+    let mut vm = Vm::new(options.argv, seed);
+    let status = match vm.new_main_globals() {
+        Ok(globals) => match vm.run_source(&source, &filename, Mode::Exec, &globals) {
+            Ok(_) => 0,
+            Err(RunError::Syntax(e)) => {
+                vm.out.flush();
+                eprint!("{}", refpy_vm::traceback::format_syntax_error(&e));
+                1
+            }
+            Err(RunError::Exception(err)) => {
+                vm.print_exception(&err.exc);
+                1
+            }
+        },
+        Err(err) => {
+            vm.print_exception(&err.exc);
+            1
+        }
+    };
+    vm.out.flush();
+    status
+}
+
+/// The program text and the file name its code objects carry: the absolute
+/// path for a script (as CPython shows it), `<string>` for `-c`, `<stdin>`.
+fn read_program(program: &Program) -> Result<(String, String), u8> {
+    match program {
+        Program::Command(cmd) => Ok((cmd.clone(), "<string>".into())),
+        Program::Stdin => {
+            let mut s = String::new();
+            if std::io::stdin().read_to_string(&mut s).is_err() {
+                eprintln!("refpy: can't read standard input");
+                return Err(2);
+            }
+            Ok((s, "<stdin>".into()))
+        }
+        Program::File(path) => {
+            let abs = std::path::absolute(path).map(|p| p.display().to_string()).unwrap_or_else(|_| path.clone());
+            match std::fs::read(path) {
+                Ok(bytes) => match String::from_utf8(bytes) {
+                    Ok(s) => Ok((s, abs)),
+                    Err(_) => {
+                        eprintln!("SyntaxError: Non-UTF-8 code in file {abs}");
+                        Err(1)
+                    }
+                },
+                Err(e) => {
+                    let errno = e.raw_os_error().unwrap_or(2);
+                    let msg = std::io::Error::from_raw_os_error(errno).to_string();
+                    let msg = msg.split(" (os error").next().unwrap_or(&msg).to_string();
+                    eprintln!("refpy: can't open file '{abs}': [Errno {errno}] {msg}");
+                    Err(2)
+                }
+            }
+        }
+    }
+}

@@ -1,1 +1,153 @@
-fn main() {}
+//! Golden tests: each `tests/golden/**/NAME.py` runs under refpy and is checked against the
+//! files beside it. Those come from CPython 3.11 through `scripts/regen-golden`, except in
+//! `documented/`, where they are hand-written because refpy deliberately differs.
+//!
+//! - `NAME.out`: stdout, compared byte for byte (required).
+//! - `NAME.err`: the last non-empty stderr line; without it stderr must be empty.
+//! - `NAME.status`: the exit status; 0 when absent.
+//! - `NAME.stderr`: the full stderr, with the case's absolute directory written `<dir>`.
+//!
+//! One test per file (datatest-stable), so a failure names its case. Cases run from their own
+//! directory with the bare file name, as regen-golden runs CPython, so tracebacks match.
+
+use std::fmt;
+use std::fs;
+use std::io::Read;
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::thread;
+use std::time::{Duration, Instant};
+
+/// Generous for a debug build; a case that takes longer is a hang, not a slow pass.
+const TIMEOUT: Duration = Duration::from_secs(20);
+
+/// Text that only a Rust panic or a native stack overflow prints; user code must never cause it.
+const PANIC_MARKERS: [&str; 3] = ["panicked at", "RUST_BACKTRACE", "has overflowed its stack"];
+
+struct Run {
+    stdout: Vec<u8>,
+    stderr: String,
+    status: Option<i32>,
+}
+
+/// Runs refpy on `name` inside `dir`, killing it after `TIMEOUT`. The pipes are drained on
+/// threads so a chatty case cannot block on a full pipe while we wait for it.
+fn run_refpy(dir: &Path, name: &str) -> Result<Run, String> {
+    // REFPY_GOLDEN_BIN=python3 checks the suite itself against CPython (only documented/
+    // should fail); by default it is the refpy built with this test.
+    let bin = std::env::var_os("REFPY_GOLDEN_BIN");
+    let bin = bin.as_deref().unwrap_or(env!("CARGO_BIN_EXE_refpy").as_ref());
+    let mut child = Command::new(bin)
+        .arg(name)
+        .current_dir(dir)
+        .env("PYTHONHASHSEED", "0")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("cannot start refpy: {e}"))?;
+    let drain = |mut pipe: Box<dyn Read + Send>| {
+        thread::spawn(move || {
+            let mut buf = Vec::new();
+            let _ = pipe.read_to_end(&mut buf);
+            buf
+        })
+    };
+    let out = drain(Box::new(child.stdout.take().unwrap()));
+    let err = drain(Box::new(child.stderr.take().unwrap()));
+    let start = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().map_err(|e| e.to_string())? {
+            break status;
+        }
+        if start.elapsed() > TIMEOUT {
+            let _ = child.kill();
+            let _ = child.wait();
+            return Err(format!("timed out: killed after {} s", TIMEOUT.as_secs()));
+        }
+        thread::sleep(Duration::from_millis(10));
+    };
+    let stdout = out.join().unwrap();
+    let stderr = String::from_utf8_lossy(&err.join().unwrap()).into_owned();
+    Ok(Run { stdout, stderr, status: status.code() })
+}
+
+/// A failure report. datatest-stable prints errors with `{:?}`, which would quote a plain
+/// `String` and show every newline as `\n`; this prints the report as written.
+struct Failure(String);
+
+impl fmt::Debug for Failure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl fmt::Display for Failure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Failure {}
+
+/// A unified diff of `what`, expected (`-`) against refpy's (`+`).
+fn diff(what: &str, expected: &str, actual: &str) -> String {
+    let diff = similar::TextDiff::from_lines(expected, actual);
+    let body = diff.unified_diff().header("expected", "refpy").to_string();
+    format!("{what} differs:\n{body}")
+}
+
+fn golden(py: &Path) -> datatest_stable::Result<()> {
+    let dir = py.parent().unwrap().canonicalize()?;
+    let stem = py.file_stem().unwrap().to_str().unwrap();
+    let expect = |ext: &str| fs::read(dir.join(format!("{stem}{ext}"))).ok();
+    let text = |bytes: &[u8]| String::from_utf8_lossy(bytes).into_owned();
+    let Some(want_out) = expect(".out") else {
+        let msg = format!("{stem}.out is missing: run scripts/regen-golden (in documented/, write it)");
+        return Err(Box::new(Failure(msg)));
+    };
+    let run = run_refpy(&dir, py.file_name().unwrap().to_str().unwrap()).map_err(Failure)?;
+
+    let mut problems = Vec::new();
+    if run.stdout != want_out {
+        problems.push(diff("stdout", &text(&want_out), &text(&run.stdout)));
+    }
+    if PANIC_MARKERS.iter().any(|m| run.stderr.contains(m)) {
+        problems.push(format!("refpy panicked; stderr:\n{}", run.stderr));
+    }
+    let last = run.stderr.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or("");
+    match expect(".err") {
+        Some(err) if last != text(&err).trim_end() => problems.push(format!(
+            "last stderr line differs:\n  expected: {}\n  refpy:    {last}",
+            text(&err).trim_end()
+        )),
+        None if !run.stderr.is_empty() => {
+            problems.push(format!("expected empty stderr, refpy wrote:\n{}", run.stderr))
+        }
+        _ => {}
+    }
+    let want_status = match expect(".status") {
+        Some(s) => text(&s).trim().parse().map_err(|e| Failure(format!("{stem}.status: {e}")))?,
+        None => 0,
+    };
+    if run.status != Some(want_status) {
+        let got = run.status.map_or("killed by a signal".to_string(), |c| c.to_string());
+        problems.push(format!("exit status: expected {want_status}, refpy {got}"));
+    }
+    if let Some(full) = expect(".stderr") {
+        // refpy prints absolute paths in tracebacks, as CPython does.
+        let got = run.stderr.replace(dir.to_str().unwrap(), "<dir>");
+        if got != text(&full) {
+            problems.push(diff("stderr", &text(&full), &got));
+        }
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(Box::new(Failure(problems.join("\n"))))
+    }
+}
+
+datatest_stable::harness! {
+    { test = golden, root = "tests/golden", pattern = r"\.py$" },
+}

@@ -40,6 +40,10 @@ pub enum Constant {
     Str { value: Rc<str>, interned: bool },
     Bytes(Rc<[u8]>),
     Tuple(Rc<[Constant]>),
+    /// A `frozenset` of constants, as 3.11 folds `{1, 2, 3}` displays and
+    /// `x in {1, 2}` tests (`BUILD_SET 0; LOAD_CONST frozenset; SET_UPDATE 1`),
+    /// which sizes the set's table like CPython. Items are distinct, in source order.
+    FrozenSet(Rc<[Constant]>),
     Ellipsis,
     Code(Rc<CodeObject>),
 }

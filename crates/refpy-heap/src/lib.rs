@@ -9,3 +9,9 @@
 //! `// SAFETY:` comment; no Rust recursion grows with the depth of user data.
 
 pub mod obmalloc;
+pub mod gc;
+pub mod heapvec;
+pub mod object;
+
+pub use heapvec::HeapVec;
+pub use object::{alloc, alloc_str, alloc_var, metatype_slots, flags, new_type_object, AllocError, ObjRef, TypeSlots, Visit};

@@ -11,4 +11,19 @@
 pub mod ast;
 pub mod error;
 
+mod actions;
+mod fstring;
+mod indent;
+mod line_index;
+mod parser;
+mod string;
+mod token;
+
+lalrpop_util::lalrpop_mod!(
+    #[allow(clippy::all, clippy::pedantic, unused_parens, unused_mut, dead_code)]
+    python
+);
+
 pub use error::{SyntaxError, SyntaxErrorKind};
+pub use indent::MAX_NESTING;
+pub use parser::{parse_expression, parse_module};

@@ -1,0 +1,681 @@
+//! Objects: the header every value starts with, owned references, type slots.
+//!
+//! ```text
+//!  block from obmalloc (16-byte aligned)
+//!  +------------------+----------------------+-----------+--------------------+
+//!  | GcHead (GC types |  ObjHeader            | [ob_size] |  payload T         | [items E; ob_size]
+//!  | only, 16 bytes)  |  ob_refcnt, ob_type   | (var only)|  (Rust struct)     |  (var types only)
+//!  +------------------+----------------------+-----------+--------------------+
+//!                     ^ ObjRef points here: id(x) is this address, as in CPython
+//! ```
+//!
+//! A *type object* is an ordinary object whose payload starts with
+//! [`TypeSlots`] (CPython's `tp_*` fields): `ob_type` of every object points
+//! at its type object's header, and the heap finds the slots at a fixed
+//! offset behind it. The heap knows no Python type: the VM creates the type
+//! objects and chooses the Rust payload type of each; the slots record that
+//! payload's `TypeId`, which makes [`ObjRef::downcast`] safe.
+//!
+//! Reference counting is RAII: cloning an [`ObjRef`] is `Py_INCREF`, dropping
+//! it is `Py_DECREF`, and the count reaching zero deallocates at once. Deep
+//! structures are freed through the trashcan (CPython's `Py_TRASHCAN_BEGIN`):
+//! past [`TRASHCAN_UNWIND_LEVEL`] nested container deallocations, further ones
+//! are put on a delete-later list that is drained when the outermost one
+//! returns, so freeing a million-deep list uses a bounded Rust stack and
+//! releases objects in CPython 3.11's order.
+//!
+//! The heap state is thread-local (`Drop` takes no arguments, so a decref
+//! must reach the delete-later list without a `&mut Heap`); refpy is
+//! single-threaded and `ObjRef` is `!Send`.
+
+use std::any::TypeId;
+use std::cell::Cell;
+use std::marker::PhantomData;
+use std::mem::{align_of, size_of};
+use std::ptr::NonNull;
+
+use crate::gc;
+use crate::obmalloc;
+
+/// The fixed part of every object (`PyObject`): 16 bytes, as in CPython.
+#[repr(C)]
+pub struct ObjHeader {
+    /// Strong references to this object (`ob_refcnt`).
+    ob_refcnt: Cell<isize>,
+    /// The type object's header (`ob_type`). Never dangling: a type lives as
+    /// long as its instances (they hold a reference for heap types; static
+    /// types are never freed).
+    ob_type: Cell<NonNull<ObjHeader>>,
+}
+
+/// CPython's `PyGC_Head`: links of the generation lists, in front of the
+/// header of every object whose type has [`flags::HAVE_GC`].
+#[repr(C)]
+pub struct GcHead {
+    /// Next object in its generation list (`_gc_next`); 0 when untracked.
+    pub(crate) gc_next: Cell<usize>,
+    /// Previous object plus flag bits, or `gc_refs` during a collection (`_gc_prev`).
+    pub(crate) gc_prev: Cell<usize>,
+}
+
+/// Bits of [`TypeSlots::flags`], named after CPython's `Py_TPFLAGS_*`.
+pub mod flags {
+    /// Instances carry a [`super::GcHead`] and take part in cycle collection.
+    pub const HAVE_GC: u32 = 1 << 14;
+    /// Instances are variable-sized: `ob_size` items follow the payload.
+    pub const VAR_SIZED: u32 = 1 << 0;
+    /// Instances are type objects (`Py_TPFLAGS_TYPE_SUBCLASS`).
+    pub const TYPE_SUBCLASS: u32 = 1 << 31;
+    /// Instances of this type hold a strong reference to it (`Py_TPFLAGS_HEAPTYPE`).
+    pub const HEAPTYPE: u32 = 1 << 9;
+    /// Items are the UTF-8 bytes of a `str` (only [`super::alloc_str`] allocates these).
+    pub const UTF8_ITEMS: u32 = 1 << 1;
+}
+
+/// Visitor passed to a type's `traverse` (CPython's `visitproc`).
+pub type Visit<'a> = &'a mut dyn FnMut(&ObjRef);
+
+/// What the heap needs to know about a type: CPython's `tp_*` slots that
+/// concern memory. The VM embeds this at the start of each type object's
+/// payload and keeps its Python-level data (name, dict, bases) after it.
+#[repr(C)]
+pub struct TypeSlots {
+    /// `Py_TPFLAGS_*` bits, see [`flags`].
+    pub flags: u32,
+    /// Rust payload type of instances; makes downcasts checkable.
+    payload_id: TypeId,
+    /// Byte offset of the payload from the header.
+    payload_offset: usize,
+    /// Byte offset of the first trailing item (var-sized types).
+    items_offset: usize,
+    /// Drops the payload (and trailing items) in place: `tp_dealloc` minus the free.
+    drop_payload: unsafe fn(NonNull<ObjHeader>),
+    /// Visits every object the payload owns a reference to (`tp_traverse`).
+    pub traverse: Option<fn(&ObjRef, Visit<'_>)>,
+}
+
+/// Layout of an object with payload `T` (after the optional GC head).
+#[repr(C)]
+struct Object<T> {
+    header: ObjHeader,
+    payload: T,
+}
+
+/// Layout of a variable-sized object: `ob_size` then the payload, then items.
+#[repr(C)]
+struct VarObject<T> {
+    header: ObjHeader,
+    ob_size: usize,
+    payload: T,
+}
+
+/// Payload layout of a type object: the slots first, at a fixed offset.
+#[repr(C)]
+struct TypeObject<P> {
+    slots: TypeSlots,
+    data: P,
+}
+
+/// Where the slots of a type object sit, relative to its header.
+const SLOTS_OFFSET: usize = size_of::<ObjHeader>();
+
+const _: () = assert!(size_of::<ObjHeader>() == 16);
+const _: () = assert!(size_of::<GcHead>() == 16);
+
+/// Nesting depth past which container deallocation is deferred
+/// (`_PyTrash_UNWIND_LEVEL` in CPython 3.11).
+pub const TRASHCAN_UNWIND_LEVEL: u32 = 50;
+
+impl TypeSlots {
+    /// Slots for a fixed-size type whose instances have payload `T`.
+    pub fn new<T: 'static>(flags: u32) -> TypeSlots {
+        TypeSlots {
+            flags: flags & !flags::VAR_SIZED,
+            payload_id: TypeId::of::<T>(),
+            payload_offset: std::mem::offset_of!(Object<T>, payload),
+            items_offset: 0,
+            drop_payload: drop_fixed::<T>,
+            traverse: None,
+        }
+    }
+
+    /// Slots for a variable-sized type: payload `T` followed by `ob_size` items `E`.
+    pub fn new_var<T: 'static, E: 'static>(flags: u32) -> TypeSlots {
+        TypeSlots {
+            flags: flags | flags::VAR_SIZED,
+            payload_id: TypeId::of::<T>(),
+            payload_offset: std::mem::offset_of!(VarObject<T>, payload),
+            items_offset: var_items_offset::<T, E>(),
+            drop_payload: drop_var::<T, E>,
+            traverse: None,
+        }
+    }
+
+    /// Slots for a string type: payload `T` followed by UTF-8 bytes.
+    pub fn new_str<T: 'static>(flags: u32) -> TypeSlots {
+        TypeSlots::new_var::<T, u8>(flags | flags::UTF8_ITEMS)
+    }
+
+    /// Sets the traverse function (builder style, for static slot tables).
+    pub fn with_traverse(mut self, traverse: fn(&ObjRef, Visit<'_>)) -> TypeSlots {
+        self.traverse = Some(traverse);
+        self
+    }
+
+    fn has_gc(&self) -> bool {
+        self.flags & flags::HAVE_GC != 0
+    }
+}
+
+/// Offset of the first item of a `VarObject<T>` with items `E`.
+const fn var_items_offset<T, E>() -> usize {
+    let end = size_of::<VarObject<T>>();
+    let align = align_of::<E>();
+    end.div_ceil(align) * align
+}
+
+/// # Safety
+/// `p` heads a live `Object<T>` whose payload has not been dropped.
+unsafe fn drop_fixed<T>(p: NonNull<ObjHeader>) {
+    // SAFETY: guaranteed by the caller; the payload is dropped exactly once.
+    unsafe { std::ptr::drop_in_place(&raw mut (*p.as_ptr().cast::<Object<T>>()).payload) }
+}
+
+/// # Safety
+/// `p` heads a live `VarObject<T>` with `ob_size` initialised items `E`.
+unsafe fn drop_var<T, E>(p: NonNull<ObjHeader>) {
+    let obj = p.as_ptr().cast::<VarObject<T>>();
+    // SAFETY: guaranteed by the caller. Items are dropped last to first, the
+    // order CPython's tupledealloc releases them in.
+    unsafe {
+        let n = (*obj).ob_size;
+        let items = p.as_ptr().cast::<u8>().add(var_items_offset::<T, E>()).cast::<E>();
+        std::ptr::drop_in_place(&raw mut (*obj).payload);
+        for i in (0..n).rev() {
+            std::ptr::drop_in_place(items.add(i));
+        }
+    }
+}
+
+/// An owned (strong) reference to an object: clone is `Py_INCREF`, drop is
+/// `Py_DECREF`. One pointer wide; `None` of `Option<ObjRef>` is free.
+#[repr(transparent)]
+pub struct ObjRef {
+    ptr: NonNull<ObjHeader>,
+    /// Refcounts are not atomic: keep references on one thread.
+    _not_send: PhantomData<*const ()>,
+}
+
+impl ObjRef {
+    fn header(&self) -> &ObjHeader {
+        // SAFETY: an ObjRef is a strong reference, so the object is alive.
+        unsafe { self.ptr.as_ref() }
+    }
+
+    /// The object's address: Python's `id(x)`.
+    #[inline]
+    pub fn id(&self) -> usize {
+        self.ptr.as_ptr() as usize
+    }
+
+    /// Identity comparison: Python's `is`.
+    #[inline]
+    pub fn is(&self, other: &ObjRef) -> bool {
+        self.ptr == other.ptr
+    }
+
+    /// The reference count (`Py_REFCNT`).
+    #[inline]
+    pub fn refcnt(&self) -> isize {
+        self.header().ob_refcnt.get()
+    }
+
+    /// Address of the type object, for cheap exact-type checks.
+    #[inline]
+    pub fn type_id_ptr(&self) -> usize {
+        self.header().ob_type.get().as_ptr() as usize
+    }
+
+    /// The type object (`Py_TYPE(x)`), as a new reference.
+    pub fn ob_type(&self) -> ObjRef {
+        let t = self.header().ob_type.get();
+        // SAFETY: a type outlives its instances, so `t` is alive; we take a new
+        // strong reference to it.
+        unsafe { ObjRef::from_borrowed(t) }
+    }
+
+    /// The type object, borrowed (no count change).
+    #[inline]
+    pub fn ob_type_ref(&self) -> &ObjRef {
+        // SAFETY: ObjRef is repr(transparent) over NonNull<ObjHeader>, and
+        // Cell<NonNull<..>> has the same layout. The type object outlives
+        // `self` (instances keep it alive), which bounds the borrow; refpy
+        // never reassigns ob_type while such a borrow is held.
+        unsafe { &*(&raw const self.header().ob_type).cast::<ObjRef>() }
+    }
+
+    /// The type's slots.
+    #[inline]
+    pub fn slots(&self) -> &TypeSlots {
+        // SAFETY: ob_type always points at a type object (only new_type_object
+        // makes those, and its payload starts with TypeSlots at SLOTS_OFFSET);
+        // the type outlives `self`, which bounds the returned borrow.
+        unsafe { &*self.header().ob_type.get().as_ptr().cast::<u8>().add(SLOTS_OFFSET).cast::<TypeSlots>() }
+    }
+
+    /// The payload, if this object's Rust payload type is `T`.
+    #[inline]
+    pub fn downcast<T: 'static>(&self) -> Option<&T> {
+        let slots = self.slots();
+        if slots.payload_id != TypeId::of::<T>() {
+            return None;
+        }
+        // SAFETY: the payload type was checked just above, and the offset was
+        // computed for that type when the slots were made.
+        Some(unsafe { &*self.ptr.as_ptr().cast::<u8>().add(slots.payload_offset).cast::<T>() })
+    }
+
+    /// Payload and trailing items of a variable-sized object of payload `T`
+    /// and item type `E`.
+    pub fn downcast_var<T: 'static, E: 'static>(&self) -> Option<(&T, &[E])> {
+        let slots = self.slots();
+        if slots.payload_id != TypeId::of::<T>() || slots.flags & flags::VAR_SIZED == 0 {
+            return None;
+        }
+        // Slots made by new_var::<T, E2> have the item offset of E2; refuse a different E.
+        if slots.items_offset != var_items_offset::<T, E>() {
+            return None;
+        }
+        let obj = self.ptr.as_ptr().cast::<VarObject<T>>();
+        // SAFETY: the layout was checked above; items 0..ob_size were
+        // initialised by alloc_var and never change size afterwards.
+        unsafe {
+            let n = (*obj).ob_size;
+            let items = self.ptr.as_ptr().cast::<u8>().add(slots.items_offset).cast::<E>();
+            Some((&(*obj).payload, std::slice::from_raw_parts(items, n)))
+        }
+    }
+
+    /// Payload and text of an object allocated by [`alloc_str`].
+    #[inline]
+    pub fn downcast_str<T: 'static>(&self) -> Option<(&T, &str)> {
+        if self.slots().flags & flags::UTF8_ITEMS == 0 {
+            return None;
+        }
+        let (payload, bytes) = self.downcast_var::<T, u8>()?;
+        // SAFETY: UTF8_ITEMS types are only allocated by alloc_str, which
+        // copies the items from a &str, and items never change afterwards.
+        Some((payload, unsafe { std::str::from_utf8_unchecked(bytes) }))
+    }
+
+    /// The data of a type object made by [`new_type_object`] with data `P`.
+    pub fn type_data<P: 'static>(&self) -> Option<&P> {
+        self.downcast::<TypeObject<P>>().map(|t| &t.data)
+    }
+
+    /// The slots of a type object (not of this object's type).
+    pub fn as_type_slots(&self) -> Option<&TypeSlots> {
+        if self.slots().flags & flags::TYPE_SUBCLASS == 0 {
+            return None;
+        }
+        // SAFETY: objects whose type has TYPE_SUBCLASS are type objects made by
+        // new_type_object, whose payload starts with TypeSlots at SLOTS_OFFSET.
+        Some(unsafe { &*self.ptr.as_ptr().cast::<u8>().add(SLOTS_OFFSET).cast::<TypeSlots>() })
+    }
+
+    /// # Safety
+    /// `p` must head a live object; a new strong reference is taken.
+    unsafe fn from_borrowed(p: NonNull<ObjHeader>) -> ObjRef {
+        // SAFETY: guaranteed by the caller.
+        let h = unsafe { p.as_ref() };
+        h.ob_refcnt.set(h.ob_refcnt.get() + 1);
+        ObjRef { ptr: p, _not_send: PhantomData }
+    }
+}
+
+impl Clone for ObjRef {
+    #[inline]
+    fn clone(&self) -> Self {
+        let h = self.header();
+        h.ob_refcnt.set(h.ob_refcnt.get() + 1);
+        ObjRef { ptr: self.ptr, _not_send: PhantomData }
+    }
+}
+
+impl Drop for ObjRef {
+    #[inline]
+    fn drop(&mut self) {
+        let h = self.header();
+        let n = h.ob_refcnt.get() - 1;
+        h.ob_refcnt.set(n);
+        if n == 0 {
+            // SAFETY: the count just reached zero: this was the last strong
+            // reference, so nothing else can reach the object.
+            unsafe { dealloc(self.ptr) }
+        }
+    }
+}
+
+impl PartialEq for ObjRef {
+    /// Identity, never Python equality.
+    fn eq(&self, other: &Self) -> bool {
+        self.is(other)
+    }
+}
+
+impl Eq for ObjRef {}
+
+impl std::fmt::Debug for ObjRef {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "<object at {:#x} refcnt={}>", self.id(), self.refcnt())
+    }
+}
+
+/// Out of memory: the caller raises `MemoryError`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AllocError;
+
+/// Bytes in front of the header: the GC head for GC types.
+fn pre_header(slots: &TypeSlots) -> usize {
+    if slots.has_gc() {
+        size_of::<GcHead>()
+    } else {
+        0
+    }
+}
+
+/// Allocates a block of at least `layout_size` bytes (plus the GC head), or
+/// `request` bytes when that is larger: the VM asks for CPython's object size
+/// so that objects land in CPython's size class.
+fn alloc_block(slots: &TypeSlots, layout_size: usize, request: usize) -> Result<NonNull<ObjHeader>, AllocError> {
+    let pre = pre_header(slots);
+    let block = obmalloc::malloc(pre + layout_size.max(request)).ok_or(AllocError)?;
+    if pre != 0 {
+        gc::on_gc_alloc();
+    }
+    // SAFETY: the block is at least pre + layout_size bytes and 16-aligned;
+    // the GC head (if any) is written in place and the header follows it.
+    unsafe {
+        if pre != 0 {
+            block.as_ptr().cast::<GcHead>().write(GcHead { gc_next: Cell::new(0), gc_prev: Cell::new(0) });
+        }
+        Ok(NonNull::new_unchecked(block.as_ptr().add(pre).cast::<ObjHeader>()))
+    }
+}
+
+/// Allocates an object of type `ty` (whose slots must be `TypeSlots::new::<T>`)
+/// holding `payload`. `request` is CPython's `tp_basicsize` for the object
+/// (0 = just what the Rust layout needs).
+pub fn alloc<T: 'static>(ty: &ObjRef, payload: T, request: usize) -> Result<ObjRef, AllocError> {
+    let slots = ty.as_type_slots().ok_or(AllocError)?;
+    if slots.payload_id != TypeId::of::<T>() || slots.flags & flags::VAR_SIZED != 0 {
+        return Err(AllocError);
+    }
+    let heaptype = slots.flags & flags::HEAPTYPE != 0;
+    let p = alloc_block(slots, size_of::<Object<T>>(), request)?;
+    let ob_type = ty.ptr;
+    if heaptype {
+        std::mem::forget(ty.clone());
+    }
+    // SAFETY: p is a fresh block large enough for Object<T>, correctly aligned
+    // (16 bytes ≥ align_of::<Object<T>>() for every payload the VM uses,
+    // checked below in debug builds).
+    unsafe {
+        debug_assert!(align_of::<Object<T>>() <= 16);
+        p.as_ptr().cast::<Object<T>>().write(Object {
+            header: ObjHeader { ob_refcnt: Cell::new(1), ob_type: Cell::new(ob_type) },
+            payload,
+        });
+    }
+    Ok(ObjRef { ptr: p, _not_send: PhantomData })
+}
+
+/// Allocates a variable-sized object of type `ty` (slots from
+/// `TypeSlots::new_var::<T, E>`) with `payload` and the given items.
+pub fn alloc_var<T: 'static, E: 'static>(
+    ty: &ObjRef,
+    payload: T,
+    items: impl ExactSizeIterator<Item = E>,
+    request: usize,
+) -> Result<ObjRef, AllocError> {
+    if ty.as_type_slots().is_none_or(|s| s.flags & flags::UTF8_ITEMS != 0) {
+        return Err(AllocError);
+    }
+    alloc_var_unchecked_items(ty, payload, items, request)
+}
+
+fn alloc_var_unchecked_items<T: 'static, E: 'static>(
+    ty: &ObjRef,
+    payload: T,
+    items: impl ExactSizeIterator<Item = E>,
+    request: usize,
+) -> Result<ObjRef, AllocError> {
+    let slots = ty.as_type_slots().ok_or(AllocError)?;
+    if slots.payload_id != TypeId::of::<T>()
+        || slots.flags & flags::VAR_SIZED == 0
+        || slots.items_offset != var_items_offset::<T, E>()
+    {
+        return Err(AllocError);
+    }
+    let n = items.len();
+    let size = n.checked_mul(size_of::<E>()).and_then(|b| b.checked_add(slots.items_offset)).ok_or(AllocError)?;
+    let heaptype = slots.flags & flags::HEAPTYPE != 0;
+    let p = alloc_block(slots, size, request)?;
+    if heaptype {
+        std::mem::forget(ty.clone());
+    }
+    // SAFETY: p is a fresh block of at least items_offset + n * size_of::<E>()
+    // bytes. We write the header, ob_size and payload, then exactly n items
+    // (an ExactSizeIterator that yields fewer is padded by stopping ob_size
+    // at the count actually written, so no uninitialised item is ever read).
+    unsafe {
+        let obj = p.as_ptr().cast::<VarObject<T>>();
+        obj.write(VarObject {
+            header: ObjHeader { ob_refcnt: Cell::new(1), ob_type: Cell::new(ty.ptr) },
+            ob_size: 0,
+            payload,
+        });
+        let dst = p.as_ptr().cast::<u8>().add(slots.items_offset).cast::<E>();
+        let mut written = 0;
+        for item in items.take(n) {
+            dst.add(written).write(item);
+            written += 1;
+        }
+        (*obj).ob_size = written;
+    }
+    Ok(ObjRef { ptr: p, _not_send: PhantomData })
+}
+
+/// Allocates a string object of type `ty` (slots from `TypeSlots::new_str::<T>`).
+pub fn alloc_str<T: 'static>(ty: &ObjRef, payload: T, text: &str, request: usize) -> Result<ObjRef, AllocError> {
+    if ty.as_type_slots().is_none_or(|s| s.flags & flags::UTF8_ITEMS == 0) {
+        return Err(AllocError);
+    }
+    alloc_var_unchecked_items(ty, payload, text.bytes(), request)
+}
+
+/// Creates a type object whose instances are described by `slots`.
+/// `metatype` is the type of the new type (`None`: the new type is its own
+/// type, which is how `type` itself is bootstrapped). Type objects are
+/// allocated like any object (large ones come from the system allocator).
+pub fn new_type_object<P: 'static>(
+    metatype: Option<&ObjRef>,
+    slots: TypeSlots,
+    data: P,
+) -> Result<ObjRef, AllocError> {
+    let layout = size_of::<Object<TypeObject<P>>>();
+    // The metatype's slots decide the block layout; `type` itself uses its own.
+    let p = match metatype {
+        Some(m) => {
+            let meta_slots = m.as_type_slots().ok_or(AllocError)?;
+            if meta_slots.payload_id != TypeId::of::<TypeObject<P>>() {
+                return Err(AllocError);
+            }
+            let p = alloc_block(meta_slots, layout, 0)?;
+            std::mem::forget(m.clone());
+            p
+        }
+        None => alloc_block(&slots, layout, 0)?,
+    };
+    let ob_type = metatype.map_or(p, |m| m.ptr);
+    // SAFETY: fresh block of the right size; TypeObject<P> is repr(C) with the
+    // slots first, so they land at SLOTS_OFFSET as ObjRef::slots expects.
+    unsafe {
+        debug_assert_eq!(std::mem::offset_of!(Object<TypeObject<P>>, payload), SLOTS_OFFSET);
+        p.as_ptr().cast::<Object<TypeObject<P>>>().write(Object {
+            header: ObjHeader { ob_refcnt: Cell::new(1), ob_type: Cell::new(ob_type) },
+            payload: TypeObject { slots, data },
+        });
+    }
+    Ok(ObjRef { ptr: p, _not_send: PhantomData })
+}
+
+/// Slots for the metatype `type` whose type objects carry data `P`.
+pub fn metatype_slots<P: 'static>() -> TypeSlots {
+    TypeSlots::new::<TypeObject<P>>(flags::TYPE_SUBCLASS)
+}
+
+struct Trashcan {
+    /// Nested container deallocations now running (`trash_delete_nesting`).
+    nesting: Cell<u32>,
+    /// Deferred deallocations (`trash_delete_later`), LIFO as in CPython.
+    later: Cell<Vec<NonNull<ObjHeader>>>,
+}
+
+thread_local! {
+    static TRASHCAN: Trashcan = const { Trashcan { nesting: Cell::new(0), later: Cell::new(Vec::new()) } };
+}
+
+/// Deallocates an object whose count reached zero (`_Py_Dealloc`).
+///
+/// # Safety
+/// `p` heads a live object with refcount 0 that nothing references.
+#[inline(never)]
+unsafe fn dealloc(p: NonNull<ObjHeader>) {
+    // SAFETY: the object is alive until destroy() frees it.
+    let has_gc = unsafe { ObjRef::slots_of(p) }.has_gc();
+    if !has_gc {
+        // SAFETY: forwarded from the caller.
+        unsafe { destroy(p) };
+        return;
+    }
+    TRASHCAN.with(|t| {
+        let depth = t.nesting.get();
+        if depth >= TRASHCAN_UNWIND_LEVEL {
+            let mut later = t.later.take();
+            later.push(p);
+            t.later.set(later);
+            return;
+        }
+        t.nesting.set(depth + 1);
+        // SAFETY: forwarded from the caller.
+        unsafe { destroy(p) };
+        t.nesting.set(depth);
+        if depth == 0 {
+            drain_trashcan(t);
+        }
+    });
+}
+
+/// Frees the deferred objects (`_PyTrash_thread_destroy_chain`).
+fn drain_trashcan(t: &Trashcan) {
+    loop {
+        let mut later = t.later.take();
+        let next = later.pop();
+        t.later.set(later);
+        let Some(q) = next else { break };
+        t.nesting.set(t.nesting.get() + 1);
+        // SAFETY: q was deferred by dealloc with refcount 0 and is referenced
+        // by nothing but the delete-later list, from which it was just removed.
+        unsafe { destroy(q) };
+        t.nesting.set(t.nesting.get() - 1);
+    }
+}
+
+/// Drops the payload, releases the type (heap types) and frees the block.
+///
+/// # Safety
+/// As for [`dealloc`].
+unsafe fn destroy(p: NonNull<ObjHeader>) {
+    // SAFETY: p is alive until the free at the end; we copy what we need
+    // from the slots before dropping the payload.
+    unsafe {
+        let slots = ObjRef::slots_of(p);
+        let (drop_payload, pre, heaptype) = (slots.drop_payload, pre_header(slots), slots.flags & flags::HEAPTYPE != 0);
+        let ty = (*p.as_ptr()).ob_type.get();
+        drop_payload(p);
+        if pre != 0 {
+            gc::on_gc_free();
+        }
+        obmalloc::free(NonNull::new_unchecked(p.as_ptr().cast::<u8>().sub(pre)));
+        if heaptype {
+            drop(ObjRef { ptr: ty, _not_send: PhantomData });
+        }
+    }
+}
+
+impl ObjRef {
+    /// # Safety
+    /// `p` heads a live object; the returned borrow must not outlive it.
+    unsafe fn slots_of<'a>(p: NonNull<ObjHeader>) -> &'a TypeSlots {
+        // SAFETY: as in ObjRef::slots, for a raw header pointer.
+        unsafe { &*(*p.as_ptr()).ob_type.get().as_ptr().cast::<u8>().add(SLOTS_OFFSET).cast::<TypeSlots>() }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::cell::RefCell;
+
+    struct Meta;
+    struct Node {
+        next: RefCell<Option<ObjRef>>,
+    }
+
+    fn types() -> (ObjRef, ObjRef) {
+        let meta = new_type_object(None, metatype_slots::<Meta>(), Meta).unwrap();
+        let node = new_type_object(Some(&meta), TypeSlots::new::<Node>(flags::HAVE_GC), Meta).unwrap();
+        (meta, node)
+    }
+
+    #[test]
+    fn refcounts_follow_clone_and_drop() {
+        let (_meta, node) = types();
+        let a = alloc(&node, Node { next: RefCell::new(None) }, 0).unwrap();
+        assert_eq!(a.refcnt(), 1);
+        let b = a.clone();
+        assert_eq!(a.refcnt(), 2);
+        assert!(a.is(&b));
+        drop(b);
+        assert_eq!(a.refcnt(), 1);
+        assert_eq!(a.id() % 16, 0);
+        assert!(a.downcast::<Node>().is_some());
+        assert!(a.downcast::<Meta>().is_none());
+    }
+
+    #[test]
+    fn million_deep_chain_frees_without_overflow() {
+        let (_meta, node) = types();
+        let before = obmalloc::allocated_blocks();
+        let mut head = alloc(&node, Node { next: RefCell::new(None) }, 0).unwrap();
+        for _ in 0..1_000_000 {
+            head = alloc(&node, Node { next: RefCell::new(Some(head)) }, 0).unwrap();
+        }
+        drop(head);
+        assert_eq!(obmalloc::allocated_blocks(), before);
+    }
+
+    #[test]
+    fn var_objects_hold_items() {
+        struct Meta2;
+        let meta = new_type_object(None, metatype_slots::<Meta2>(), Meta2).unwrap();
+        let tup = new_type_object(Some(&meta), TypeSlots::new_var::<(), ObjRef>(flags::HAVE_GC), Meta2).unwrap();
+        let a = alloc_var::<(), ObjRef>(&tup, (), std::iter::empty(), 0).unwrap();
+        let b = alloc_var::<(), ObjRef>(&tup, (), [a.clone(), a.clone()].into_iter(), 0).unwrap();
+        assert_eq!(a.refcnt(), 3);
+        assert_eq!(b.downcast_var::<(), ObjRef>().unwrap().1.len(), 2);
+        drop(b);
+        assert_eq!(a.refcnt(), 1);
+    }
+}

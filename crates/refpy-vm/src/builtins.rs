@@ -1,0 +1,591 @@
+//! The `builtins` namespace: built-in functions, and the built-in types
+//! called as constructors (`int(x)`, `list(it)`, …).
+
+use refpy_compiler::CompareOp;
+use refpy_heap::ObjRef;
+
+use crate::call::{arg_count, no_kwargs};
+use crate::errors::{ExcType, PyResult};
+use crate::objects::dict::as_dict;
+use crate::objects::float::as_float;
+use crate::objects::function::BuiltinFn;
+use crate::objects::int::{as_i64, is_int};
+use crate::objects::str::as_str;
+use crate::objects::tuple::as_tuple;
+use crate::ops::int_of;
+use crate::types::{as_type, type_data, Kind};
+use crate::Vm;
+
+/// The built-in functions, by name.
+const FUNCTIONS: &[(&str, BuiltinFn)] = &[
+    ("print", builtin_print),
+    ("len", builtin_len),
+    ("repr", builtin_repr),
+    ("id", builtin_id),
+    ("isinstance", builtin_isinstance),
+    ("abs", builtin_abs),
+    ("min", builtin_min),
+    ("max", builtin_max),
+    ("sum", builtin_sum),
+    ("hash", builtin_hash),
+    ("iter", builtin_iter),
+    ("next", builtin_next),
+    ("chr", builtin_chr),
+    ("ord", builtin_ord),
+    ("divmod", builtin_divmod),
+    ("sorted", builtin_sorted),
+    ("callable", builtin_callable),
+];
+
+/// Fills `vm.builtins` with the functions, types and exception classes.
+pub fn install(vm: &mut Vm) -> PyResult<()> {
+    let b = vm.builtins.clone();
+    let d = as_dict(&b).expect("builtins is a dict");
+    for (name, f) in FUNCTIONS {
+        let obj = vm.new_builtin(name, *f, None)?;
+        vm.dict_set_str(d, name, obj)?;
+    }
+    let t = &vm.types;
+    let types = [
+        t.int.clone(),
+        t.bool_.clone(),
+        t.float.clone(),
+        t.str_.clone(),
+        t.list.clone(),
+        t.tuple.clone(),
+        t.dict.clone(),
+        t.range.clone(),
+        t.type_.clone(),
+        t.object.clone(),
+        t.slice.clone(),
+    ];
+    for ty in types.into_iter().chain(vm.exc.clone()) {
+        let name = type_data(&ty).name.clone();
+        vm.dict_set_str(d, &name, ty)?;
+    }
+    let none = vm.none.clone();
+    vm.dict_set_str(d, "None", none)?;
+    Ok(())
+}
+
+/// `print(*args, sep=' ', end='\n')`.
+fn builtin_print(vm: &mut Vm, args: &[ObjRef], kwnames: Option<&[ObjRef]>) -> PyResult {
+    let nkw = kwnames.map_or(0, <[ObjRef]>::len);
+    let (pos, kwvals) = args.split_at(args.len() - nkw);
+    let (mut sep, mut end) = (" ".to_string(), "\n".to_string());
+    for (k, v) in kwnames.unwrap_or(&[]).iter().zip(kwvals) {
+        let key = as_str(k).unwrap_or("");
+        let text = if v.is(&vm.none) {
+            None
+        } else if let Some(s) = as_str(v) {
+            Some(s.to_string())
+        } else {
+            let t = vm.type_name(v);
+            return Err(vm.new_error(ExcType::TypeError, format!("{key} must be None or a string, not {t}")));
+        };
+        match key {
+            "sep" => sep = text.unwrap_or_else(|| " ".into()),
+            "end" => end = text.unwrap_or_else(|| "\n".into()),
+            "flush" => {}
+            "file" => return Err(vm.new_error(ExcType::TypeError, "print(file=...) is not supported by refpy yet")),
+            _ => {
+                return Err(vm.new_error(ExcType::TypeError, format!("'{key}' is an invalid keyword argument for print()")))
+            }
+        }
+    }
+    let mut out = String::new();
+    for (i, a) in pos.iter().enumerate() {
+        if i > 0 {
+            out.push_str(&sep);
+        }
+        out.push_str(&vm.str_string(a)?);
+    }
+    out.push_str(&end);
+    vm.out.write_str(&out);
+    Ok(vm.none.clone())
+}
+
+fn builtin_len(vm: &mut Vm, args: &[ObjRef], kwnames: Option<&[ObjRef]>) -> PyResult {
+    no_kwargs(vm, "len", kwnames)?;
+    arg_count(vm, "len", args, 1, 1)?;
+    match vm.builtin_len(&args[0]) {
+        Some(n) => vm.new_int(n as i64),
+        None => {
+            let t = vm.type_name(&args[0]);
+            Err(vm.new_error(ExcType::TypeError, format!("object of type '{t}' has no len()")))
+        }
+    }
+}
+
+fn builtin_repr(vm: &mut Vm, args: &[ObjRef], kwnames: Option<&[ObjRef]>) -> PyResult {
+    no_kwargs(vm, "repr", kwnames)?;
+    arg_count(vm, "repr", args, 1, 1)?;
+    vm.repr(&args[0])
+}
+
+fn builtin_id(vm: &mut Vm, args: &[ObjRef], kwnames: Option<&[ObjRef]>) -> PyResult {
+    no_kwargs(vm, "id", kwnames)?;
+    arg_count(vm, "id", args, 1, 1)?;
+    vm.new_int(args[0].id() as i64)
+}
+
+fn builtin_hash(vm: &mut Vm, args: &[ObjRef], kwnames: Option<&[ObjRef]>) -> PyResult {
+    no_kwargs(vm, "hash", kwnames)?;
+    arg_count(vm, "hash", args, 1, 1)?;
+    let h = vm.hash(&args[0])?;
+    vm.new_int(h)
+}
+
+fn builtin_callable(vm: &mut Vm, args: &[ObjRef], kwnames: Option<&[ObjRef]>) -> PyResult {
+    no_kwargs(vm, "callable", kwnames)?;
+    arg_count(vm, "callable", args, 1, 1)?;
+    let k = vm.kind(&args[0]);
+    Ok(vm.new_bool(matches!(k, Kind::Function | Kind::BuiltinFunction | Kind::Type)))
+}
+
+/// `isinstance(obj, cls_or_tuple)`.
+fn builtin_isinstance(vm: &mut Vm, args: &[ObjRef], kwnames: Option<&[ObjRef]>) -> PyResult {
+    no_kwargs(vm, "isinstance", kwnames)?;
+    if args.len() != 2 {
+        return Err(vm.new_error(ExcType::TypeError, format!("isinstance expected 2 arguments, got {}", args.len())));
+    }
+    let r = isinstance(vm, &args[0], &args[1])?;
+    Ok(vm.new_bool(r))
+}
+
+fn isinstance(vm: &mut Vm, obj: &ObjRef, cls: &ObjRef) -> PyResult<bool> {
+    if let Some(items) = as_tuple(cls) {
+        for c in items.to_vec() {
+            if isinstance(vm, obj, &c)? {
+                return Ok(true);
+            }
+        }
+        return Ok(false);
+    }
+    if as_type(cls).is_none() {
+        return Err(vm.new_error(
+            ExcType::TypeError,
+            "isinstance() arg 2 must be a type, a tuple of types, or a union",
+        ));
+    }
+    Ok(type_data(obj.ob_type_ref()).mro.borrow().iter().any(|c| c.is(cls)))
+}
+
+fn builtin_abs(vm: &mut Vm, args: &[ObjRef], kwnames: Option<&[ObjRef]>) -> PyResult {
+    no_kwargs(vm, "abs", kwnames)?;
+    arg_count(vm, "abs", args, 1, 1)?;
+    if let Some(f) = as_float(&args[0]) {
+        return vm.new_float(f.abs());
+    }
+    if let Some(i) = int_of(&args[0]) {
+        if vm.kind(&args[0]) == Kind::Int && !i.is_negative() {
+            return Ok(args[0].clone());
+        }
+        return vm.int_from(i.abs());
+    }
+    let t = vm.type_name(&args[0]);
+    Err(vm.new_error(ExcType::TypeError, format!("bad operand type for abs(): '{t}'")))
+}
+
+/// `min`/`max` over an iterable or several arguments, with `default=` and `key=`.
+fn min_max(vm: &mut Vm, name: &str, args: &[ObjRef], kwnames: Option<&[ObjRef]>, op: CompareOp) -> PyResult {
+    let nkw = kwnames.map_or(0, <[ObjRef]>::len);
+    let (pos, kwvals) = args.split_at(args.len() - nkw);
+    let (mut default, mut key) = (None, None);
+    for (k, v) in kwnames.unwrap_or(&[]).iter().zip(kwvals) {
+        match as_str(k).unwrap_or("") {
+            "default" => default = Some(v.clone()),
+            "key" => key = Some(v.clone()).filter(|k| !k.is(&vm.none)),
+            other => {
+                return Err(vm.new_error(ExcType::TypeError, format!("'{other}' is an invalid keyword argument for {name}()")))
+            }
+        }
+    }
+    let items = match pos.len() {
+        0 => return Err(vm.new_error(ExcType::TypeError, format!("{name} expected at least 1 argument, got 0"))),
+        1 => vm.sequence_items(&pos[0])?,
+        _ => {
+            if default.is_some() {
+                return Err(vm.new_error(
+                    ExcType::TypeError,
+                    format!("Cannot specify a default for {name}() with multiple positional arguments"),
+                ));
+            }
+            pos.to_vec()
+        }
+    };
+    let mut best: Option<(ObjRef, ObjRef)> = None;
+    for item in items {
+        let k = match &key {
+            Some(f) => vm.call(f, std::slice::from_ref(&item), None)?,
+            None => item.clone(),
+        };
+        let better = match &best {
+            None => true,
+            Some((_, bk)) => vm.compare_bool(&k, bk, op)?,
+        };
+        if better {
+            best = Some((item, k));
+        }
+    }
+    match (best, default) {
+        (Some((item, _)), _) => Ok(item),
+        (None, Some(d)) => Ok(d),
+        (None, None) => Err(vm.new_error(ExcType::ValueError, format!("{name}() arg is an empty sequence"))),
+    }
+}
+
+fn builtin_min(vm: &mut Vm, args: &[ObjRef], kwnames: Option<&[ObjRef]>) -> PyResult {
+    min_max(vm, "min", args, kwnames, CompareOp::Lt)
+}
+
+fn builtin_max(vm: &mut Vm, args: &[ObjRef], kwnames: Option<&[ObjRef]>) -> PyResult {
+    min_max(vm, "max", args, kwnames, CompareOp::Gt)
+}
+
+/// `sum(iterable, /, start=0)`.
+fn builtin_sum(vm: &mut Vm, args: &[ObjRef], kwnames: Option<&[ObjRef]>) -> PyResult {
+    let nkw = kwnames.map_or(0, <[ObjRef]>::len);
+    if nkw > 0 && kwnames.is_some_and(|k| k.iter().any(|n| as_str(n) != Some("start"))) {
+        return Err(vm.new_error(ExcType::TypeError, "sum() takes at most 1 keyword argument"));
+    }
+    arg_count(vm, "sum", args, 1, 2)?;
+    let mut acc = if args.len() == 2 { args[1].clone() } else { vm.new_int(0)? };
+    if as_str(&acc).is_some() {
+        return Err(vm.new_error(ExcType::TypeError, "sum() can't sum strings [use ''.join(seq) instead]"));
+    }
+    let items = vm.sequence_items(&args[0])?;
+    for item in items {
+        acc = vm.binary_op(&acc, &item, refpy_compiler::BinaryOp::Add)?;
+    }
+    Ok(acc)
+}
+
+fn builtin_iter(vm: &mut Vm, args: &[ObjRef], kwnames: Option<&[ObjRef]>) -> PyResult {
+    no_kwargs(vm, "iter", kwnames)?;
+    arg_count(vm, "iter", args, 1, 1)?;
+    vm.get_iter(&args[0])
+}
+
+fn builtin_next(vm: &mut Vm, args: &[ObjRef], kwnames: Option<&[ObjRef]>) -> PyResult {
+    no_kwargs(vm, "next", kwnames)?;
+    arg_count(vm, "next", args, 1, 2)?;
+    match vm.iter_next(&args[0])? {
+        Some(v) => Ok(v),
+        None if args.len() == 2 => Ok(args[1].clone()),
+        None => Err(vm.new_error_noargs(ExcType::StopIteration)),
+    }
+}
+
+fn builtin_chr(vm: &mut Vm, args: &[ObjRef], kwnames: Option<&[ObjRef]>) -> PyResult {
+    no_kwargs(vm, "chr", kwnames)?;
+    arg_count(vm, "chr", args, 1, 1)?;
+    let Some(i) = as_i64(&args[0]) else {
+        let t = vm.type_name(&args[0]);
+        return Err(vm.new_error(ExcType::TypeError, format!("'{t}' object cannot be interpreted as an integer")));
+    };
+    match u32::try_from(i).ok().and_then(char::from_u32) {
+        Some(c) => {
+            let mut buf = [0u8; 4];
+            vm.new_str(c.encode_utf8(&mut buf))
+        }
+        None => Err(vm.new_error(ExcType::ValueError, "chr() arg not in range(0x110000)")),
+    }
+}
+
+fn builtin_ord(vm: &mut Vm, args: &[ObjRef], kwnames: Option<&[ObjRef]>) -> PyResult {
+    no_kwargs(vm, "ord", kwnames)?;
+    arg_count(vm, "ord", args, 1, 1)?;
+    let Some(s) = as_str(&args[0]) else {
+        let t = vm.type_name(&args[0]);
+        return Err(vm.new_error(ExcType::TypeError, format!("ord() expected string of length 1, but {t} found")));
+    };
+    let mut chars = s.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), None) => vm.new_int(i64::from(c as u32)),
+        _ => {
+            let n = s.chars().count();
+            Err(vm.new_error(ExcType::TypeError, format!("ord() expected a character, but string of length {n} found")))
+        }
+    }
+}
+
+fn builtin_divmod(vm: &mut Vm, args: &[ObjRef], kwnames: Option<&[ObjRef]>) -> PyResult {
+    no_kwargs(vm, "divmod", kwnames)?;
+    if args.len() != 2 {
+        return Err(vm.new_error(ExcType::TypeError, format!("divmod expected 2 arguments, got {}", args.len())));
+    }
+    let (a, b) = (&args[0], &args[1]);
+    if let (Some(x), Some(y)) = (int_of(a), int_of(b)) {
+        let (q, r) = x.divmod(&y).map_err(|e| vm.num_error(e))?;
+        let (q, r) = (vm.int_from(q)?, vm.int_from(r)?);
+        return vm.new_tuple(vec![q, r]);
+    }
+    let fx = as_float(a).or_else(|| int_of(a).and_then(|i| i.to_f64().ok()));
+    let fy = as_float(b).or_else(|| int_of(b).and_then(|i| i.to_f64().ok()));
+    if let (Some(x), Some(y)) = (fx, fy) {
+        let (q, r) = crate::num::float::divmod(x, y).map_err(|e| vm.num_error(e))?;
+        let (q, r) = (vm.new_float(q)?, vm.new_float(r)?);
+        return vm.new_tuple(vec![q, r]);
+    }
+    let (ta, tb) = (vm.type_name(a), vm.type_name(b));
+    Err(vm.new_error(ExcType::TypeError, format!("unsupported operand type(s) for divmod(): '{ta}' and '{tb}'")))
+}
+
+/// `sorted(iterable, key=None, reverse=False)`: a stable merge sort whose
+/// comparisons may raise.
+fn builtin_sorted(vm: &mut Vm, args: &[ObjRef], kwnames: Option<&[ObjRef]>) -> PyResult {
+    let nkw = kwnames.map_or(0, <[ObjRef]>::len);
+    let (pos, kwvals) = args.split_at(args.len() - nkw);
+    if pos.len() != 1 {
+        return Err(vm.new_error(ExcType::TypeError, format!("sorted expected 1 argument, got {}", pos.len())));
+    }
+    let (mut key, mut reverse) = (None, false);
+    for (k, v) in kwnames.unwrap_or(&[]).iter().zip(kwvals) {
+        match as_str(k).unwrap_or("") {
+            "key" => key = Some(v.clone()).filter(|k| !k.is(&vm.none)),
+            "reverse" => reverse = vm.is_true(v)?,
+            other => {
+                return Err(vm.new_error(ExcType::TypeError, format!("'{other}' is an invalid keyword argument for sort()")))
+            }
+        }
+    }
+    let items = vm.sequence_items(&pos[0])?;
+    let sorted = sort_items(vm, items, key.as_ref(), reverse)?;
+    vm.new_list(sorted)
+}
+
+/// Sorts objects with Python's `<` (stable; `reverse` keeps stability).
+pub(crate) fn sort_items(vm: &mut Vm, items: Vec<ObjRef>, key: Option<&ObjRef>, reverse: bool) -> PyResult<Vec<ObjRef>> {
+    let mut keyed = Vec::with_capacity(items.len());
+    for item in items {
+        let k = match key {
+            Some(f) => vm.call(f, std::slice::from_ref(&item), None)?,
+            None => item.clone(),
+        };
+        keyed.push((k, item));
+    }
+    if reverse {
+        keyed.reverse();
+    }
+    let mut buf = keyed.clone();
+    merge_sort(vm, &mut keyed, &mut buf)?;
+    if reverse {
+        keyed.reverse();
+    }
+    Ok(keyed.into_iter().map(|(_, v)| v).collect())
+}
+
+/// Top-down merge sort of `v` using `buf` as scratch; `a < b` may raise.
+fn merge_sort(vm: &mut Vm, v: &mut [(ObjRef, ObjRef)], buf: &mut [(ObjRef, ObjRef)]) -> PyResult<()> {
+    let n = v.len();
+    if n <= 1 {
+        return Ok(());
+    }
+    let mid = n / 2;
+    {
+        let (lo, hi) = v.split_at_mut(mid);
+        let (blo, bhi) = buf.split_at_mut(mid);
+        merge_sort(vm, lo, blo)?;
+        merge_sort(vm, hi, bhi)?;
+    }
+    buf[..n].clone_from_slice(v);
+    let (mut i, mut j, mut k) = (0, mid, 0);
+    while i < mid && j < n {
+        if vm.compare_bool(&buf[j].0, &buf[i].0, CompareOp::Lt)? {
+            v[k] = buf[j].clone();
+            j += 1;
+        } else {
+            v[k] = buf[i].clone();
+            i += 1;
+        }
+        k += 1;
+    }
+    while i < mid {
+        v[k] = buf[i].clone();
+        i += 1;
+        k += 1;
+    }
+    while j < n {
+        v[k] = buf[j].clone();
+        j += 1;
+        k += 1;
+    }
+    Ok(())
+}
+
+/// A built-in type called as a constructor.
+pub fn call_type(vm: &mut Vm, ty: &ObjRef, args: &[ObjRef], kwnames: Option<&[ObjRef]>) -> PyResult {
+    let td = type_data(ty);
+    let (kind, name) = (td.kind, td.name.clone());
+    if kind == Kind::Exception {
+        no_kwargs(vm, &name, kwnames)?;
+        let a = vm.new_tuple_from(args)?;
+        return vm.new_exception(ty, a);
+    }
+    if kind != Kind::Int {
+        no_kwargs(vm, &name, kwnames)?;
+    }
+    match kind {
+        Kind::Int => construct_int(vm, args, kwnames),
+        Kind::Float => {
+            arg_count(vm, "float", args, 0, 1)?;
+            construct_float(vm, args.first())
+        }
+        Kind::Str => {
+            arg_count(vm, "str", args, 0, 1)?;
+            match args.first() {
+                Some(a) => vm.to_str(a),
+                None => Ok(vm.empty_str.clone()),
+            }
+        }
+        Kind::Bool => {
+            arg_count(vm, "bool", args, 0, 1)?;
+            let t = match args.first() {
+                Some(a) => vm.is_true(a)?,
+                None => false,
+            };
+            Ok(vm.new_bool(t))
+        }
+        Kind::List => {
+            arg_count(vm, "list", args, 0, 1)?;
+            let l = vm.new_list(Vec::new())?;
+            if let Some(a) = args.first() {
+                vm.list_extend(&l, a)?;
+            }
+            Ok(l)
+        }
+        Kind::Tuple => {
+            arg_count(vm, "tuple", args, 0, 1)?;
+            match args.first() {
+                Some(a) if vm.kind(a) == Kind::Tuple => Ok(a.clone()),
+                Some(a) => {
+                    let items = vm.sequence_items(a)?;
+                    vm.new_tuple(items)
+                }
+                None => Ok(vm.empty_tuple.clone()),
+            }
+        }
+        Kind::Dict => {
+            arg_count(vm, "dict", args, 0, 1)?;
+            let d = vm.new_dict()?;
+            if let Some(a) = args.first() {
+                vm.dict_update(&d, a)?;
+            }
+            Ok(d)
+        }
+        Kind::Range => construct_range(vm, args),
+        Kind::Type => {
+            if args.len() == 1 {
+                return Ok(args[0].ob_type());
+            }
+            Err(vm.new_error(ExcType::TypeError, "type() takes 1 argument (class creation is not supported by refpy yet)"))
+        }
+        Kind::Object => {
+            arg_count(vm, "object", args, 0, 0)?;
+            refpy_heap::alloc(ty, crate::objects::NoneObject, 16).map_err(|_| vm.memory_error())
+        }
+        _ => Err(vm.new_error(ExcType::TypeError, format!("cannot create '{name}' instances"))),
+    }
+}
+
+/// `int(x=0)` / `int(x, base=10)`.
+fn construct_int(vm: &mut Vm, args: &[ObjRef], kwnames: Option<&[ObjRef]>) -> PyResult {
+    let nkw = kwnames.map_or(0, <[ObjRef]>::len);
+    let (pos, kwvals) = args.split_at(args.len() - nkw);
+    let mut base = None;
+    for (k, v) in kwnames.unwrap_or(&[]).iter().zip(kwvals) {
+        match as_str(k).unwrap_or("") {
+            "base" => base = Some(v.clone()),
+            other => return Err(vm.new_error(ExcType::TypeError, format!("'{other}' is an invalid keyword argument for int()"))),
+        }
+    }
+    if pos.len() > 2 {
+        return Err(vm.new_error(ExcType::TypeError, format!("int() takes at most 2 arguments ({} given)", pos.len())));
+    }
+    if pos.len() == 2 {
+        base = Some(pos[1].clone());
+    }
+    let Some(x) = pos.first() else {
+        if base.is_some() {
+            return Err(vm.new_error(ExcType::TypeError, "int() missing string argument"));
+        }
+        return vm.new_int(0);
+    };
+    if let Some(b) = base {
+        let Some(s) = as_str(x) else {
+            return Err(vm.new_error(ExcType::TypeError, "int() can't convert non-string with explicit base"));
+        };
+        let b = as_i64(&b).unwrap_or(-1);
+        let v = crate::num::Int::parse(s, b).map_err(|e| vm.num_error(e))?;
+        return vm.int_from(v);
+    }
+    if vm.kind(x) == Kind::Int {
+        return Ok(x.clone());
+    }
+    if let Some(i) = int_of(x) {
+        return vm.int_from(i);
+    }
+    if let Some(f) = as_float(x) {
+        let v = crate::num::Int::from_f64(f).map_err(|e| vm.num_error(e))?;
+        return vm.int_from(v);
+    }
+    if let Some(s) = as_str(x) {
+        let v = crate::num::Int::parse(s, 10).map_err(|e| vm.num_error(e))?;
+        return vm.int_from(v);
+    }
+    let t = vm.type_name(x);
+    Err(vm.new_error(
+        ExcType::TypeError,
+        format!("int() argument must be a string, a bytes-like object or a real number, not '{t}'"),
+    ))
+}
+
+/// `float(x=0.0)`.
+fn construct_float(vm: &mut Vm, x: Option<&ObjRef>) -> PyResult {
+    let Some(x) = x else { return vm.new_float(0.0) };
+    if vm.kind(x) == Kind::Float {
+        return Ok(x.clone());
+    }
+    if let Some(f) = as_float(x) {
+        return vm.new_float(f);
+    }
+    if let Some(i) = int_of(x) {
+        let f = i.to_f64().map_err(|e| vm.num_error(e))?;
+        return vm.new_float(f);
+    }
+    if let Some(s) = as_str(x) {
+        let f = crate::num::float::parse(s).map_err(|e| vm.num_error(e))?;
+        return vm.new_float(f);
+    }
+    let t = vm.type_name(x);
+    Err(vm.new_error(ExcType::TypeError, format!("float() argument must be a string or a real number, not '{t}'")))
+}
+
+/// `range(stop)` / `range(start, stop[, step])`.
+fn construct_range(vm: &mut Vm, args: &[ObjRef]) -> PyResult {
+    if args.is_empty() {
+        return Err(vm.new_error(ExcType::TypeError, "range expected at least 1 argument, got 0"));
+    }
+    if args.len() > 3 {
+        return Err(vm.new_error(ExcType::TypeError, format!("range expected at most 3 arguments, got {}", args.len())));
+    }
+    let mut v = [0i64, 0, 1];
+    for (i, a) in args.iter().enumerate() {
+        v[i] = match as_i64(a) {
+            Some(x) => x,
+            None if is_int(a) => {
+                return Err(vm.new_error(ExcType::OverflowError, "range() bounds beyond 64 bits are not supported by refpy yet"))
+            }
+            None => {
+                let t = vm.type_name(a);
+                return Err(vm.new_error(ExcType::TypeError, format!("'{t}' object cannot be interpreted as an integer")));
+            }
+        };
+    }
+    if args.len() == 1 {
+        vm.new_range(0, v[0], 1)
+    } else {
+        vm.new_range(v[0], v[1], v[2])
+    }
+}

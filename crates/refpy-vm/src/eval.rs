@@ -1,0 +1,781 @@
+//! The eval loop: one `match` on the opcode, one arm per instruction.
+//!
+//! `run_frames` executes the newest frame and every frame it calls, in one
+//! Rust loop: a Python-to-Python call pushes a frame and jumps to its first
+//! instruction (`continue 'frames`), a return pops it. Only calls made *from
+//! Rust* (a built-in calling back into Python) nest a new `run_frames`.
+//!
+//! Reference discipline (PERFORMANCE.md §3): the value stack owns exactly the
+//! references CPython 3.11's owns. Loads clone (incref), stores move the
+//! popped reference into the slot and release the old value afterwards,
+//! `POP_TOP` drops, and call arguments move into the callee's locals.
+
+use refpy_compiler::{BinaryOp, CompareOp, Opcode};
+use refpy_heap::ObjRef;
+
+use crate::errors::{ExcType, PyErr, PyResult};
+use crate::frame::Frame;
+use crate::objects::dict::as_dict;
+use crate::objects::function::{as_function, CellObject};
+use crate::objects::list::as_list;
+use crate::objects::str::as_str;
+use crate::objects::tuple::as_tuple;
+use crate::Vm;
+
+/// What a `CALL` found under its arguments.
+pub(crate) enum CallTarget {
+    /// A Python function whose frame was pushed: continue in it.
+    Pushed,
+    /// Anything else: it has been called; here is the result.
+    Done(ObjRef),
+}
+
+impl Vm {
+    #[inline]
+    pub(crate) fn pop(&mut self) -> ObjRef {
+        self.stack.pop().expect("value stack underflow (compiler bug)")
+    }
+
+    #[inline]
+    fn top(&self) -> &ObjRef {
+        self.stack.last().expect("value stack underflow (compiler bug)")
+    }
+
+    /// Runs the newest frame until the entry frame of this invocation returns.
+    pub(crate) fn run_frames(&mut self) -> PyResult {
+        'frames: loop {
+            let fi = self.frames.len() - 1;
+            let code = self.frames[fi].code.clone();
+            let units = &code.code.code[..];
+            let base = self.frames[fi].base;
+            let mut ip = self.frames[fi].ip;
+            let mut ext: u32 = 0;
+            let mut kw_names: Option<ObjRef> = None;
+            let err: PyErr;
+            macro_rules! tri {
+                ($e:expr) => {
+                    match $e {
+                        Ok(v) => v,
+                        Err(e) => {
+                            err = e;
+                            break;
+                        }
+                    }
+                };
+            }
+            let mut lasti;
+            loop {
+                lasti = ip;
+                let unit = units[ip];
+                let oparg = ext | u32::from(unit.arg);
+                ext = 0;
+                ip += 1 + unit.op.cache_entries();
+                match unit.op {
+                    Opcode::NOP | Opcode::RESUME | Opcode::CACHE | Opcode::PRECALL => {}
+                    Opcode::EXTENDED_ARG => ext = oparg << 8,
+                    Opcode::POP_TOP => drop(self.pop()),
+                    Opcode::PUSH_NULL => self.stack.push(self.null.clone()),
+                    Opcode::COPY => {
+                        let v = self.stack[self.stack.len() - oparg as usize].clone();
+                        self.stack.push(v);
+                    }
+                    Opcode::SWAP => {
+                        let n = self.stack.len();
+                        self.stack.swap(n - 1, n - oparg as usize);
+                    }
+                    Opcode::LOAD_CONST => self.stack.push(code.consts[oparg as usize].clone()),
+                    Opcode::LOAD_FAST => {
+                        let v = self.stack[base + oparg as usize].clone();
+                        if v.is(&self.null) {
+                            let name = code.code.varnames[oparg as usize].clone();
+                            tri!(Err(self.unbound_local(&name)));
+                        }
+                        self.stack.push(v);
+                    }
+                    Opcode::STORE_FAST => {
+                        let v = self.pop();
+                        drop(std::mem::replace(&mut self.stack[base + oparg as usize], v));
+                    }
+                    Opcode::DELETE_FAST => {
+                        let null = self.null.clone();
+                        let old = std::mem::replace(&mut self.stack[base + oparg as usize], null);
+                        if old.is(&self.null) {
+                            let name = code.code.varnames[oparg as usize].clone();
+                            tri!(Err(self.unbound_local(&name)));
+                        }
+                    }
+                    Opcode::LOAD_NAME => {
+                        let name = &code.names[oparg as usize];
+                        let v = tri!(self.load_name(fi, name));
+                        self.stack.push(v);
+                    }
+                    Opcode::STORE_NAME => {
+                        let v = self.pop();
+                        let ns = self.frames[fi].locals_dict.clone().expect("STORE_NAME needs a namespace");
+                        tri!(self.dict_set(as_dict(&ns).expect("namespace is a dict"), code.names[oparg as usize].clone(), v));
+                    }
+                    Opcode::DELETE_NAME => {
+                        let ns = self.frames[fi].locals_dict.clone().expect("DELETE_NAME needs a namespace");
+                        tri!(self.delete_from_namespace(&ns, &code.names[oparg as usize]));
+                    }
+                    Opcode::LOAD_GLOBAL => {
+                        if oparg & 1 != 0 {
+                            self.stack.push(self.null.clone());
+                        }
+                        let name = &code.names[(oparg >> 1) as usize];
+                        let v = tri!(self.load_global(fi, name));
+                        self.stack.push(v);
+                    }
+                    Opcode::STORE_GLOBAL => {
+                        let v = self.pop();
+                        let g = self.frames[fi].globals.clone();
+                        tri!(self.dict_set(as_dict(&g).expect("globals is a dict"), code.names[oparg as usize].clone(), v));
+                    }
+                    Opcode::DELETE_GLOBAL => {
+                        let g = self.frames[fi].globals.clone();
+                        tri!(self.delete_from_namespace(&g, &code.names[oparg as usize]));
+                    }
+                    Opcode::MAKE_CELL => {
+                        let slot = base + oparg as usize;
+                        let null = self.null.clone();
+                        let old = std::mem::replace(&mut self.stack[slot], null);
+                        let contents = if old.is(&self.null) { None } else { Some(old) };
+                        let cell = tri!(self.new_cell(contents));
+                        self.stack[slot] = cell;
+                    }
+                    Opcode::COPY_FREE_VARS => {
+                        let n = oparg as usize;
+                        let func = self.frame_function(fi);
+                        let closure = func.as_ref().and_then(|f| as_function(f)).and_then(|f| f.closure.clone());
+                        if let Some(cells) = closure.as_ref().and_then(as_tuple) {
+                            let first = base + code.code.nlocalsplus() - n;
+                            for (i, c) in cells.iter().take(n).enumerate() {
+                                self.stack[first + i] = c.clone();
+                            }
+                        }
+                    }
+                    Opcode::LOAD_CLOSURE => {
+                        let v = self.stack[base + oparg as usize].clone();
+                        self.stack.push(v);
+                    }
+                    Opcode::LOAD_DEREF | Opcode::LOAD_CLASSDEREF => {
+                        let cell = self.stack[base + oparg as usize].clone();
+                        let v = cell.downcast::<CellObject>().and_then(|c| c.contents.borrow().clone());
+                        match v {
+                            Some(v) => self.stack.push(v),
+                            None => {
+                                let name = code.localsplus_names[oparg as usize].clone();
+                                tri!(Err(self.unbound_deref(&code, oparg as usize, &name)));
+                            }
+                        }
+                    }
+                    Opcode::STORE_DEREF => {
+                        let v = self.pop();
+                        let cell = self.stack[base + oparg as usize].clone();
+                        let old = cell.downcast::<CellObject>().and_then(|c| c.contents.borrow_mut().replace(v));
+                        drop(old);
+                    }
+                    Opcode::DELETE_DEREF => {
+                        let cell = self.stack[base + oparg as usize].clone();
+                        let old = cell.downcast::<CellObject>().and_then(|c| c.contents.borrow_mut().take());
+                        if old.is_none() {
+                            let name = code.localsplus_names[oparg as usize].clone();
+                            tri!(Err(self.unbound_deref(&code, oparg as usize, &name)));
+                        }
+                    }
+                    Opcode::LOAD_ATTR => {
+                        let obj = self.pop();
+                        let v = tri!(self.get_attr(&obj, &code.names[oparg as usize]));
+                        self.stack.push(v);
+                    }
+                    Opcode::STORE_ATTR => {
+                        let obj = self.pop();
+                        let v = self.pop();
+                        tri!(self.set_attr(&obj, &code.names[oparg as usize], v));
+                    }
+                    Opcode::DELETE_ATTR => {
+                        let obj = self.pop();
+                        tri!(self.del_attr(&obj, &code.names[oparg as usize]));
+                    }
+                    Opcode::LOAD_METHOD => {
+                        let obj = self.pop();
+                        let (a, b) = tri!(self.load_method(obj, &code.names[oparg as usize]));
+                        self.stack.push(a);
+                        self.stack.push(b);
+                    }
+                    Opcode::BINARY_OP => {
+                        let r = self.pop();
+                        let l = self.pop();
+                        let op = BinaryOp::from_arg(oparg).expect("BINARY_OP argument");
+                        let v = tri!(self.binary_op(&l, &r, op));
+                        drop(r);
+                        drop(l);
+                        self.stack.push(v);
+                    }
+                    Opcode::UNARY_POSITIVE | Opcode::UNARY_NEGATIVE | Opcode::UNARY_INVERT => {
+                        let v = self.pop();
+                        let r = tri!(self.unary_op(&v, unit.op));
+                        drop(v);
+                        self.stack.push(r);
+                    }
+                    Opcode::UNARY_NOT => {
+                        let v = self.pop();
+                        let t = tri!(self.is_true(&v));
+                        drop(v);
+                        self.stack.push(self.new_bool(!t));
+                    }
+                    Opcode::COMPARE_OP => {
+                        let r = self.pop();
+                        let l = self.pop();
+                        let op = CompareOp::from_arg(oparg).expect("COMPARE_OP argument");
+                        let v = tri!(self.rich_compare(&l, &r, op));
+                        drop(r);
+                        drop(l);
+                        self.stack.push(v);
+                    }
+                    Opcode::IS_OP => {
+                        let r = self.pop();
+                        let l = self.pop();
+                        let res = l.is(&r) != (oparg == 1);
+                        drop(r);
+                        drop(l);
+                        self.stack.push(self.new_bool(res));
+                    }
+                    Opcode::CONTAINS_OP => {
+                        let container = self.pop();
+                        let item = self.pop();
+                        let res = tri!(self.contains(&container, &item)) != (oparg == 1);
+                        drop(container);
+                        drop(item);
+                        self.stack.push(self.new_bool(res));
+                    }
+                    Opcode::BINARY_SUBSCR => {
+                        let key = self.pop();
+                        let container = self.pop();
+                        let v = tri!(self.get_item(&container, &key));
+                        drop(key);
+                        drop(container);
+                        self.stack.push(v);
+                    }
+                    Opcode::STORE_SUBSCR => {
+                        let key = self.pop();
+                        let container = self.pop();
+                        let v = self.pop();
+                        tri!(self.set_item(&container, key, v));
+                    }
+                    Opcode::DELETE_SUBSCR => {
+                        let key = self.pop();
+                        let container = self.pop();
+                        tri!(self.del_item(&container, &key));
+                    }
+                    Opcode::BUILD_SLICE => {
+                        let step = if oparg == 3 { self.pop() } else { self.none.clone() };
+                        let stop = self.pop();
+                        let start = self.pop();
+                        let s = tri!(self.new_slice(start, stop, step));
+                        self.stack.push(s);
+                    }
+                    Opcode::BUILD_TUPLE => {
+                        let items = self.stack.split_off(self.stack.len() - oparg as usize);
+                        let t = tri!(self.new_tuple(items));
+                        self.stack.push(t);
+                    }
+                    Opcode::BUILD_LIST => {
+                        let items = self.stack.split_off(self.stack.len() - oparg as usize);
+                        let l = tri!(self.new_list(items));
+                        self.stack.push(l);
+                    }
+                    Opcode::BUILD_MAP => {
+                        let items = self.stack.split_off(self.stack.len() - 2 * oparg as usize);
+                        let d = tri!(self.build_map(items));
+                        self.stack.push(d);
+                    }
+                    Opcode::BUILD_CONST_KEY_MAP => {
+                        let keys = self.pop();
+                        let values = self.stack.split_off(self.stack.len() - oparg as usize);
+                        let d = tri!(self.build_const_key_map(&keys, values));
+                        self.stack.push(d);
+                    }
+                    Opcode::BUILD_STRING => {
+                        let parts = self.stack.split_off(self.stack.len() - oparg as usize);
+                        let s: String = parts.iter().filter_map(as_str).collect();
+                        let v = tri!(self.new_str(&s));
+                        self.stack.push(v);
+                    }
+                    Opcode::FORMAT_VALUE => {
+                        let spec = if oparg & 4 != 0 { Some(self.pop()) } else { None };
+                        let v = self.pop();
+                        let r = tri!(self.format_value(&v, oparg & 3, spec.as_ref()));
+                        self.stack.push(r);
+                    }
+                    Opcode::LIST_APPEND => {
+                        let v = self.pop();
+                        let list = self.stack[self.stack.len() - oparg as usize].clone();
+                        tri!(self.list_append(as_list(&list).expect("LIST_APPEND target"), v));
+                    }
+                    Opcode::MAP_ADD => {
+                        let v = self.pop();
+                        let k = self.pop();
+                        let d = self.stack[self.stack.len() - oparg as usize].clone();
+                        tri!(self.dict_set(as_dict(&d).expect("MAP_ADD target"), k, v));
+                    }
+                    Opcode::LIST_EXTEND => {
+                        let iterable = self.pop();
+                        let list = self.stack[self.stack.len() - oparg as usize].clone();
+                        tri!(self.list_extend(&list, &iterable));
+                    }
+                    Opcode::DICT_UPDATE | Opcode::DICT_MERGE => {
+                        let other = self.pop();
+                        let d = self.stack[self.stack.len() - oparg as usize].clone();
+                        tri!(self.dict_update(&d, &other));
+                    }
+                    Opcode::LIST_TO_TUPLE => {
+                        let list = self.pop();
+                        let items: Vec<ObjRef> = as_list(&list).map(|l| l.items.borrow().to_vec()).unwrap_or_default();
+                        let t = tri!(self.new_tuple(items));
+                        self.stack.push(t);
+                    }
+                    Opcode::UNPACK_SEQUENCE => {
+                        let seq = self.pop();
+                        tri!(self.unpack_sequence(&seq, oparg as usize));
+                    }
+                    Opcode::UNPACK_EX => {
+                        let seq = self.pop();
+                        tri!(self.unpack_ex(&seq, (oparg & 0xff) as usize, (oparg >> 8) as usize));
+                    }
+                    Opcode::GET_ITER => {
+                        let obj = self.pop();
+                        let it = tri!(self.get_iter(&obj));
+                        drop(obj);
+                        self.stack.push(it);
+                    }
+                    Opcode::FOR_ITER => {
+                        let it = self.top().clone();
+                        match tri!(self.iter_next(&it)) {
+                            Some(v) => self.stack.push(v),
+                            None => {
+                                drop(it);
+                                drop(self.pop());
+                                ip = oparg as usize;
+                            }
+                        }
+                    }
+                    Opcode::JUMP_ABSOLUTE => ip = oparg as usize,
+                    Opcode::POP_JUMP_IF_FALSE | Opcode::POP_JUMP_IF_TRUE => {
+                        let v = self.pop();
+                        let t = if v.is(&self.true_) {
+                            true
+                        } else if v.is(&self.false_) {
+                            false
+                        } else {
+                            tri!(self.is_true(&v))
+                        };
+                        if t == (unit.op == Opcode::POP_JUMP_IF_TRUE) {
+                            ip = oparg as usize;
+                        }
+                    }
+                    Opcode::POP_JUMP_IF_NONE | Opcode::POP_JUMP_IF_NOT_NONE => {
+                        let v = self.pop();
+                        if v.is(&self.none) == (unit.op == Opcode::POP_JUMP_IF_NONE) {
+                            ip = oparg as usize;
+                        }
+                    }
+                    Opcode::JUMP_IF_FALSE_OR_POP | Opcode::JUMP_IF_TRUE_OR_POP => {
+                        let v = self.top().clone();
+                        let t = tri!(self.is_true(&v));
+                        if t == (unit.op == Opcode::JUMP_IF_TRUE_OR_POP) {
+                            ip = oparg as usize;
+                        } else {
+                            drop(self.pop());
+                        }
+                    }
+                    Opcode::KW_NAMES => kw_names = Some(code.consts[oparg as usize].clone()),
+                    Opcode::CALL => {
+                        self.frames[fi].ip = ip;
+                        self.frames[fi].lasti = lasti;
+                        let kwn = kw_names.take();
+                        match tri!(self.call_from_stack(oparg as usize, kwn)) {
+                            CallTarget::Pushed => continue 'frames,
+                            CallTarget::Done(v) => self.stack.push(v),
+                        }
+                    }
+                    Opcode::CALL_FUNCTION_EX => {
+                        let kwargs = if oparg & 1 != 0 { Some(self.pop()) } else { None };
+                        let args = self.pop();
+                        let func = self.pop();
+                        let under = self.pop();
+                        self.frames[fi].ip = ip;
+                        self.frames[fi].lasti = lasti;
+                        let (func, args) = if under.is(&self.null) {
+                            (func, args)
+                        } else {
+                            let mut all = vec![func];
+                            all.extend(as_tuple(&args).unwrap_or(&[]).iter().cloned());
+                            (under, tri!(self.new_tuple(all)))
+                        };
+                        let v = tri!(self.call_ex(&func, &args, kwargs.as_ref()));
+                        self.stack.push(v);
+                    }
+                    Opcode::MAKE_FUNCTION => {
+                        let code_obj = self.pop();
+                        let closure = if oparg & 8 != 0 { Some(self.pop()) } else { None };
+                        if oparg & 4 != 0 {
+                            drop(self.pop());
+                        }
+                        let kwdefaults = if oparg & 2 != 0 { Some(self.pop()) } else { None };
+                        let defaults = if oparg & 1 != 0 { Some(self.pop()) } else { None };
+                        let globals = self.frames[fi].globals.clone();
+                        let f = tri!(self.new_function(code_obj, globals, closure));
+                        if let Some(func) = as_function(&f) {
+                            *func.defaults.borrow_mut() = defaults;
+                            *func.kwdefaults.borrow_mut() = kwdefaults;
+                        }
+                        self.stack.push(f);
+                    }
+                    Opcode::RETURN_VALUE => {
+                        let v = self.pop();
+                        let frame = self.frames.pop().expect("frame");
+                        self.stack.truncate(frame.base);
+                        for _ in 0..frame.below {
+                            drop(self.pop());
+                        }
+                        if frame.is_entry {
+                            return Ok(v);
+                        }
+                        self.stack.push(v);
+                        continue 'frames;
+                    }
+                    Opcode::PRINT_EXPR => {
+                        let v = self.pop();
+                        tri!(self.display_hook(&v));
+                    }
+                    Opcode::LOAD_ASSERTION_ERROR => self.stack.push(self.exc[ExcType::AssertionError as usize].clone()),
+                    Opcode::RAISE_VARARGS => {
+                        let cause = if oparg >= 2 { Some(self.pop()) } else { None };
+                        let exc = if oparg >= 1 { Some(self.pop()) } else { None };
+                        tri!(Err(self.make_raise(exc, cause)));
+                    }
+                    op => {
+                        let name = op.name();
+                        tri!(Err(self.new_error(
+                            ExcType::SystemError,
+                            format!("refpy does not support the {name} instruction yet")
+                        )));
+                    }
+                }
+            }
+            // An instruction raised: find a handler, or leave the frame.
+            self.frames[fi].lasti = lasti;
+            self.unwind(err)?;
+        }
+    }
+
+    /// Propagates `err` from the newest frame: records a traceback entry per
+    /// frame, jumps to a handler from the exception table if there is one,
+    /// else pops the frame. Returns `Err` once an entry frame is left.
+    fn unwind(&mut self, err: PyErr) -> PyResult<()> {
+        loop {
+            let frame = self.frames.last().expect("frame");
+            let (code_obj, lasti) = (frame.code_obj.clone(), frame.lasti);
+            self.add_traceback(&err, code_obj, lasti)?;
+            let frame = self.frames.last().expect("frame");
+            let handler =
+                frame.code.code.exceptiontable.iter().find(|e| (e.start as usize) <= lasti && lasti < e.end as usize).copied();
+            if let Some(h) = handler {
+                let depth = frame.stack_base() + h.depth as usize;
+                self.stack.truncate(depth);
+                if h.lasti {
+                    let v = self.new_int(lasti as i64)?;
+                    self.stack.push(v);
+                }
+                self.stack.push(err.exc);
+                self.frames.last_mut().expect("frame").ip = h.target as usize;
+                return Ok(());
+            }
+            let frame = self.frames.pop().expect("frame");
+            self.stack.truncate(frame.base);
+            for _ in 0..frame.below {
+                drop(self.pop());
+            }
+            if frame.is_entry {
+                return Err(err);
+            }
+        }
+    }
+
+    /// Prepends a traceback entry for a frame to the exception's traceback.
+    fn add_traceback(&mut self, err: &PyErr, code_obj: ObjRef, lasti: usize) -> PyResult<()> {
+        let Some(exc) = crate::objects::exception::as_exception(&err.exc) else { return Ok(()) };
+        let next = exc.traceback.borrow_mut().take();
+        let tb = self.new_traceback(next, code_obj, lasti)?;
+        *exc.traceback.borrow_mut() = Some(tb);
+        Ok(())
+    }
+
+    /// The function running in frame `fi` (found under its locals).
+    fn frame_function(&self, fi: usize) -> Option<ObjRef> {
+        let f = &self.frames[fi];
+        if f.below == 0 {
+            return None;
+        }
+        // Layout: [NULL, func, args…] (below 2) or [meth, self, …] (below 1):
+        // either way the function sits just under the first local.
+        Some(self.stack[f.base - 1].clone())
+    }
+
+    /// `UnboundLocalError` for local `name`.
+    #[cold]
+    fn unbound_local(&mut self, name: &str) -> PyErr {
+        self.new_error(
+            ExcType::UnboundLocalError,
+            format!("cannot access local variable '{name}' where it is not associated with a value"),
+        )
+    }
+
+    /// The error for reading an empty cell: a local captured by an inner
+    /// function, or a free variable of an enclosing one.
+    #[cold]
+    fn unbound_deref(&mut self, code: &crate::objects::function::CodeData, index: usize, name: &ObjRef) -> PyErr {
+        let name = as_str(name).unwrap_or("?").to_string();
+        if index < code.code.varnames.len() + code.code.cellvars.len() {
+            self.unbound_local(&name)
+        } else {
+            self.new_error(
+                ExcType::NameError,
+                format!("cannot access free variable '{name}' where it is not associated with a value in enclosing scope"),
+            )
+        }
+    }
+
+    /// `LOAD_NAME`: the frame's namespace, then globals, then builtins.
+    fn load_name(&mut self, fi: usize, name: &ObjRef) -> PyResult {
+        if let Some(ns) = self.frames[fi].locals_dict.clone() {
+            if let Some(v) = self.dict_get(as_dict(&ns).expect("namespace is a dict"), name)? {
+                return Ok(v);
+            }
+        }
+        self.load_global(fi, name)
+    }
+
+    /// `LOAD_GLOBAL`: globals, then builtins, else `NameError`.
+    fn load_global(&mut self, fi: usize, name: &ObjRef) -> PyResult {
+        let g = self.frames[fi].globals.clone();
+        if let Some(v) = self.dict_get(as_dict(&g).expect("globals is a dict"), name)? {
+            return Ok(v);
+        }
+        let b = self.builtins.clone();
+        if let Some(v) = self.dict_get(as_dict(&b).expect("builtins is a dict"), name)? {
+            return Ok(v);
+        }
+        Err(self.name_error(name))
+    }
+
+    /// `NameError: name 'x' is not defined`.
+    #[cold]
+    fn name_error(&mut self, name: &ObjRef) -> PyErr {
+        let n = as_str(name).unwrap_or("?").to_string();
+        self.new_error(ExcType::NameError, format!("name '{n}' is not defined"))
+    }
+
+    /// `del name` in a namespace dict.
+    fn delete_from_namespace(&mut self, ns: &ObjRef, name: &ObjRef) -> PyResult<()> {
+        let d = as_dict(ns).expect("namespace is a dict");
+        let hash = self.hash(name)?;
+        let removed = d.table.borrow_mut().remove(name, hash);
+        match removed {
+            Some(kv) => {
+                drop(kv);
+                Ok(())
+            }
+            None => Err(self.name_error(name)),
+        }
+    }
+
+    /// `BUILD_MAP`: keys and values alternate on the stack.
+    fn build_map(&mut self, items: Vec<ObjRef>) -> PyResult {
+        let d = self.new_dict()?;
+        let dict = as_dict(&d).expect("new dict");
+        let mut it = items.into_iter();
+        while let (Some(k), Some(v)) = (it.next(), it.next()) {
+            self.dict_set(dict, k, v)?;
+        }
+        Ok(d)
+    }
+
+    /// `BUILD_CONST_KEY_MAP`: the keys come as one constant tuple.
+    fn build_const_key_map(&mut self, keys: &ObjRef, values: Vec<ObjRef>) -> PyResult {
+        let d = self.new_dict()?;
+        let dict = as_dict(&d).expect("new dict");
+        let keys = as_tuple(keys).unwrap_or(&[]).to_vec();
+        for (k, v) in keys.into_iter().zip(values) {
+            self.dict_set(dict, k, v)?;
+        }
+        Ok(d)
+    }
+
+    /// `UNPACK_SEQUENCE n`: pushes the items so that the first ends on top.
+    fn unpack_sequence(&mut self, seq: &ObjRef, n: usize) -> PyResult<()> {
+        let items = self.sequence_items(seq)?;
+        if items.len() != n {
+            return Err(if items.len() > n {
+                self.new_error(ExcType::ValueError, format!("too many values to unpack (expected {n})"))
+            } else {
+                self.new_error(
+                    ExcType::ValueError,
+                    format!("not enough values to unpack (expected {n}, got {})", items.len()),
+                )
+            });
+        }
+        self.stack.extend(items.into_iter().rev());
+        Ok(())
+    }
+
+    /// `UNPACK_EX`: `before` items, a list of the middle, `after` items.
+    fn unpack_ex(&mut self, seq: &ObjRef, before: usize, after: usize) -> PyResult<()> {
+        let mut items = self.sequence_items(seq)?;
+        if items.len() < before + after {
+            return Err(self.new_error(
+                ExcType::ValueError,
+                format!("not enough values to unpack (expected at least {}, got {})", before + after, items.len()),
+            ));
+        }
+        let tail = items.split_off(items.len() - after);
+        let middle = items.split_off(before);
+        let mid = self.new_list(middle)?;
+        self.stack.extend(tail.into_iter().rev());
+        self.stack.push(mid);
+        self.stack.extend(items.into_iter().rev());
+        Ok(())
+    }
+
+    /// All items of an iterable, in order.
+    pub(crate) fn sequence_items(&mut self, seq: &ObjRef) -> PyResult<Vec<ObjRef>> {
+        if let Some(t) = as_tuple(seq) {
+            return Ok(t.to_vec());
+        }
+        if let Some(l) = as_list(seq) {
+            return Ok(l.items.borrow().to_vec());
+        }
+        let it = self.get_iter(seq)?;
+        let mut out = Vec::new();
+        while let Some(v) = self.iter_next(&it)? {
+            out.push(v);
+        }
+        Ok(out)
+    }
+
+    /// `CALL n`: calls what lies under the `n` arguments (3.11's layout).
+    fn call_from_stack(&mut self, n: usize, kwnames: Option<ObjRef>) -> PyResult<CallTarget> {
+        let len = self.stack.len();
+        let callable_idx = len - n - 1;
+        let is_meth = !self.stack[callable_idx - 1].is(&self.null);
+        let (func_idx, nargs) = if is_meth { (callable_idx - 1, n + 1) } else { (callable_idx, n) };
+        let below = if is_meth { 1 } else { 2 };
+        let func = self.stack[func_idx].clone();
+        if let Some(f) = as_function(&func) {
+            let simple = kwnames.is_none() && self.is_simple_call(f, nargs);
+            if simple && self.frames.len() < self.recursion_limit {
+                let code = f.code.clone();
+                let globals = f.globals.clone();
+                let code_obj = f.code_obj.clone();
+                drop(func);
+                self.push_frame(code, code_obj, globals, len - nargs, below)?;
+                return Ok(CallTarget::Pushed);
+            }
+        }
+        let mut args = self.take_args();
+        args.extend(self.stack.drain(len - nargs..));
+        let kw = kwnames.as_ref().and_then(as_tuple);
+        let result = self.call(&func, &args, kw);
+        self.give_args(args);
+        for _ in 0..below {
+            drop(self.pop());
+        }
+        drop(func);
+        result.map(CallTarget::Done)
+    }
+
+    /// True when a call with `nargs` positional arguments needs no binding
+    /// work: exactly the parameters, no `*args`/`**kwargs`, no keyword-only.
+    #[inline]
+    fn is_simple_call(&self, f: &crate::objects::function::FunctionObject, nargs: usize) -> bool {
+        let c = &f.code.code;
+        c.argcount as usize == nargs
+            && c.kwonlyargcount == 0
+            && c.flags & (refpy_compiler::code::flags::VARARGS | refpy_compiler::code::flags::VARKEYWORDS) == 0
+    }
+
+    /// Pushes a frame whose first `argcount` locals are already on the stack
+    /// at `base`; the other locals start unbound.
+    pub(crate) fn push_frame(
+        &mut self,
+        code: std::rc::Rc<crate::objects::function::CodeData>,
+        code_obj: ObjRef,
+        globals: ObjRef,
+        base: usize,
+        below: usize,
+    ) -> PyResult<()> {
+        if self.frames.len() >= self.recursion_limit {
+            return Err(self.new_error(ExcType::RecursionError, "maximum recursion depth exceeded"));
+        }
+        let nlocals = code.code.nlocalsplus();
+        let have = self.stack.len() - base;
+        self.stack.reserve(nlocals - have.min(nlocals) + code.code.stacksize as usize);
+        for _ in have..nlocals {
+            self.stack.push(self.null.clone());
+        }
+        self.frames.push(Frame {
+            code,
+            code_obj,
+            globals,
+            locals_dict: None,
+            base,
+            ip: 0,
+            lasti: 0,
+            below,
+            is_entry: false,
+        });
+        Ok(())
+    }
+
+    /// Runs module-level code with `globals` as its namespace.
+    pub fn run_module_code(&mut self, code_obj: &ObjRef, globals: &ObjRef) -> PyResult {
+        let Some(crate::objects::function::CodeObj(code)) = code_obj.downcast::<crate::objects::function::CodeObj>() else {
+            return Err(self.new_error(ExcType::SystemError, "not a code object"));
+        };
+        let base = self.stack.len();
+        self.frames.push(Frame {
+            code: code.clone(),
+            code_obj: code_obj.clone(),
+            globals: globals.clone(),
+            locals_dict: Some(globals.clone()),
+            base,
+            ip: 0,
+            lasti: 0,
+            below: 0,
+            is_entry: true,
+        });
+        self.run_frames()
+    }
+
+    /// Calls a Python function from Rust with bound arguments already laid
+    /// out as its locals; runs it to completion.
+    pub(crate) fn run_function_frame(&mut self, func: &ObjRef, locals: Vec<ObjRef>) -> PyResult {
+        let f = as_function(func).expect("a function");
+        let (code, code_obj, globals) = (f.code.clone(), f.code_obj.clone(), f.globals.clone());
+        if self.frames.len() >= self.recursion_limit {
+            return Err(self.new_error(ExcType::RecursionError, "maximum recursion depth exceeded"));
+        }
+        self.enter_c("")?;
+        self.stack.push(self.null.clone());
+        self.stack.push(func.clone());
+        let base = self.stack.len();
+        self.stack.extend(locals);
+        let r = self.push_frame(code, code_obj, globals, base, 2).and_then(|()| {
+            self.frames.last_mut().expect("frame").is_entry = true;
+            self.run_frames()
+        });
+        self.leave_c();
+        r
+    }
+}

@@ -1,0 +1,111 @@
+//! Functions, code objects, built-in functions and closure cells.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use refpy_compiler::CodeObject;
+use refpy_heap::{alloc, ObjRef};
+
+use crate::errors::PyResult;
+use crate::Vm;
+
+/// A code object loaded into the VM: the compiler's plain-data code plus
+/// its constants and names turned into objects.
+pub struct CodeData {
+    pub code: Rc<CodeObject>,
+    /// `co_consts` as objects.
+    pub consts: Vec<ObjRef>,
+    /// `co_names`, interned.
+    pub names: Vec<ObjRef>,
+    /// `co_varnames ++ co_cellvars ++ co_freevars`, interned.
+    pub localsplus_names: Vec<ObjRef>,
+    /// Line of each code unit is in `code.locations`; the file's text for
+    /// tracebacks is read lazily by the traceback printer.
+    pub filename: ObjRef,
+    pub name: ObjRef,
+    pub qualname: ObjRef,
+}
+
+/// Payload of a `code` object.
+pub struct CodeObj(pub Rc<CodeData>);
+
+/// Payload of a Python function (`PyFunctionObject`).
+pub struct FunctionObject {
+    pub code: Rc<CodeData>,
+    pub code_obj: ObjRef,
+    pub globals: ObjRef,
+    pub name: RefCell<ObjRef>,
+    pub qualname: RefCell<ObjRef>,
+    /// `__defaults__`: a tuple or `None`.
+    pub defaults: RefCell<Option<ObjRef>>,
+    /// `__kwdefaults__`: a dict or `None`.
+    pub kwdefaults: RefCell<Option<ObjRef>>,
+    /// `__closure__`: a tuple of cells or `None`.
+    pub closure: Option<ObjRef>,
+}
+
+/// `sizeof(PyFunctionObject)` in 3.11 (without the GC head).
+const FUNCTION_BASICSIZE: usize = 136;
+
+/// Signature of a built-in: `args` holds the positional arguments followed
+/// by the keyword arguments named in `kwnames` (CPython's vectorcall).
+pub type BuiltinFn = fn(&mut Vm, &[ObjRef], Option<&[ObjRef]>) -> PyResult;
+
+/// Payload of a built-in function or bound built-in method.
+pub struct BuiltinFunction {
+    pub name: &'static str,
+    pub func: BuiltinFn,
+    /// `__self__` of a bound method (passed as the first argument).
+    pub self_obj: Option<ObjRef>,
+}
+
+/// `sizeof(PyCFunctionObject)`.
+const BUILTIN_BASICSIZE: usize = 56;
+
+/// Payload of a closure cell.
+pub struct CellObject {
+    pub contents: RefCell<Option<ObjRef>>,
+}
+
+impl Vm {
+    /// Wraps loaded code data in a `code` object.
+    pub fn new_code(&mut self, data: Rc<CodeData>) -> PyResult {
+        alloc(&self.types.code, CodeObj(data), 0).map_err(|_| self.memory_error())
+    }
+
+    /// A new function (`MAKE_FUNCTION`).
+    pub fn new_function(&mut self, code_obj: ObjRef, globals: ObjRef, closure: Option<ObjRef>) -> PyResult {
+        let Some(CodeObj(code)) = code_obj.downcast::<CodeObj>() else {
+            return Err(self.new_error(crate::errors::ExcType::SystemError, "MAKE_FUNCTION expects a code object"));
+        };
+        let code = code.clone();
+        let payload = FunctionObject {
+            name: RefCell::new(code.name.clone()),
+            qualname: RefCell::new(code.qualname.clone()),
+            code,
+            code_obj,
+            globals,
+            defaults: RefCell::new(None),
+            kwdefaults: RefCell::new(None),
+            closure,
+        };
+        alloc(&self.types.function, payload, FUNCTION_BASICSIZE).map_err(|_| self.memory_error())
+    }
+
+    /// A built-in function object.
+    pub fn new_builtin(&mut self, name: &'static str, func: BuiltinFn, self_obj: Option<ObjRef>) -> PyResult {
+        alloc(&self.types.builtin_function, BuiltinFunction { name, func, self_obj }, BUILTIN_BASICSIZE)
+            .map_err(|_| self.memory_error())
+    }
+
+    /// A new cell holding `contents`.
+    pub fn new_cell(&mut self, contents: Option<ObjRef>) -> PyResult {
+        alloc(&self.types.cell, CellObject { contents: RefCell::new(contents) }, 0).map_err(|_| self.memory_error())
+    }
+}
+
+/// The function payload, if `obj` is a Python function.
+#[inline]
+pub fn as_function(obj: &ObjRef) -> Option<&FunctionObject> {
+    obj.downcast::<FunctionObject>()
+}

@@ -1,0 +1,22 @@
+//! One file per built-in type: its payload struct (the Rust data after the
+//! object header) and the `Vm` methods that create and inspect it.
+
+pub mod dict;
+pub mod exception;
+pub mod float;
+pub mod function;
+pub mod int;
+pub mod iter;
+pub mod list;
+pub mod range;
+pub mod slice;
+pub mod str;
+pub mod traceback;
+pub mod tuple;
+
+/// Payload of `None` and of plain `object()` instances: nothing but the header.
+pub struct NoneObject;
+
+/// Payload of the hidden NULL marker: the 3.11 calling convention's empty
+/// stack slot and the value of an unbound local. Never reachable from Python.
+pub struct NullObject;

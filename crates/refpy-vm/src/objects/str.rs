@@ -1,0 +1,149 @@
+//! `str`: UTF-8 text stored inline after a small payload.
+//!
+//! CPython 3.11 stores strings in PEP 393 form (1, 2 or 4 bytes per code
+//! point); refpy stores UTF-8 but asks the allocator for CPython's size, so
+//! blocks and `sys.getsizeof` match: 48 + len + 1 bytes for ASCII, 72 + len + 1
+//! for Latin-1, 72 + 2·(len + 1) for UCS-2 and 72 + 4·(len + 1) for UCS-4.
+//!
+//! Identity rules (DESIGN.md, fact sheet §6): `''` and the 256 one-character
+//! Latin-1 strings are cached; interned strings live in `Vm::interned`.
+
+use std::cell::Cell;
+
+use refpy_heap::{alloc_str, ObjRef};
+
+use crate::errors::PyResult;
+use crate::Vm;
+
+/// Payload of a `str`.
+pub struct StrObject {
+    /// Cached `hash()`, -1 until computed (`PyASCIIObject.hash`).
+    pub hash: Cell<i64>,
+    /// Length in code points (`len(s)`).
+    pub nchars: usize,
+    /// Set once the string is in the interned table (`state.interned`).
+    pub interned: Cell<bool>,
+}
+
+/// CPython 3.11's allocation size for a string of `nchars` code points whose
+/// largest code point is `max_char` (`PyUnicode_New`).
+pub fn str_basicsize(nchars: usize, max_char: u32) -> usize {
+    match max_char {
+        0..=0x7f => 48 + nchars + 1,
+        0x80..=0xff => 72 + nchars + 1,
+        0x100..=0xffff => 72 + 2 * (nchars + 1),
+        _ => 72 + 4 * (nchars + 1),
+    }
+}
+
+impl Vm {
+    /// A string object with text `s`: the cached object for `''` and one
+    /// Latin-1 character, otherwise a new object.
+    pub fn new_str(&mut self, s: &str) -> PyResult {
+        let mut chars = s.chars();
+        match (chars.next(), chars.next()) {
+            (None, _) => return Ok(self.empty_str.clone()),
+            (Some(c), None) if (c as u32) < 256 => return Ok(self.latin1[c as usize].clone()),
+            _ => {}
+        }
+        self.alloc_new_str(s)
+    }
+
+    /// Allocates a fresh string object, bypassing every cache.
+    pub(crate) fn alloc_new_str(&mut self, s: &str) -> PyResult {
+        let (nchars, max_char) = if s.is_ascii() {
+            (s.len(), 0)
+        } else {
+            s.chars().fold((0, 0), |(n, m), c| (n + 1, m.max(c as u32)))
+        };
+        let payload = StrObject { hash: Cell::new(-1), nchars, interned: Cell::new(false) };
+        alloc_str(&self.types.str_, payload, s, str_basicsize(nchars, max_char)).map_err(|_| self.memory_error())
+    }
+
+    /// The interned string equal to `s` (`PyUnicode_InternFromString`).
+    pub fn intern(&mut self, s: &str) -> PyResult {
+        if let Some(o) = self.interned.get(s) {
+            return Ok(o.clone());
+        }
+        let o = self.new_str(s)?;
+        self.intern_object(&o);
+        Ok(o)
+    }
+
+    /// Interns an existing string object, returning the canonical one
+    /// (`sys.intern`).
+    pub fn intern_object(&mut self, o: &ObjRef) -> ObjRef {
+        let Some((payload, text)) = o.downcast_str::<StrObject>() else { return o.clone() };
+        if let Some(existing) = self.interned.get(text) {
+            return existing.clone();
+        }
+        payload.interned.set(true);
+        self.interned.insert(text.into(), o.clone());
+        o.clone()
+    }
+}
+
+/// The text of a string object.
+#[inline]
+pub fn as_str(obj: &ObjRef) -> Option<&str> {
+    obj.downcast_str::<StrObject>().map(|(_, s)| s)
+}
+
+/// The payload and text of a string object.
+#[inline]
+pub fn as_str_object(obj: &ObjRef) -> Option<(&StrObject, &str)> {
+    obj.downcast_str::<StrObject>()
+}
+
+/// CPython's `repr()` of a string: single quotes unless the text contains a
+/// single quote and no double quote; escapes for `\\`, the quote, `\t \n \r`,
+/// other control characters as `\xNN`, and non-printable code points.
+pub fn str_repr(s: &str) -> String {
+    let quote = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push(quote);
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\t' => out.push_str("\\t"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            c if c == quote => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if (c as u32) < 0x20 || c as u32 == 0x7f => out.push_str(&format!("\\x{:02x}", c as u32)),
+            c if is_printable(c) => out.push(c),
+            c if (c as u32) < 0x100 => out.push_str(&format!("\\x{:02x}", c as u32)),
+            c if (c as u32) < 0x10000 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push_str(&format!("\\U{:08x}", c as u32)),
+        }
+    }
+    out.push(quote);
+    out
+}
+
+/// `str.isprintable()` for one code point, without the unassigned (Cn)
+/// category: control (Cc), format (Cf), separators other than the space
+/// (Zs, Zl, Zp), surrogates (Cs) and private use (Co) are not printable.
+fn is_printable(c: char) -> bool {
+    let u = c as u32;
+    let not_printable = u < 0x20
+        || (0x7f..=0xa0).contains(&u)
+        || u == 0xad
+        || (0x600..=0x605).contains(&u)
+        || u == 0x61c
+        || u == 0x6dd
+        || u == 0x70f
+        || u == 0x1680
+        || (0x2000..=0x200f).contains(&u)
+        || (0x2028..=0x202f).contains(&u)
+        || (0x205f..=0x2064).contains(&u)
+        || (0x2066..=0x206f).contains(&u)
+        || u == 0x3000
+        || (0xd800..=0xf8ff).contains(&u)
+        || u == 0xfeff
+        || (0xfff9..=0xfffb).contains(&u)
+        || u >= 0xf0000;
+    !not_printable
+}

@@ -1,0 +1,485 @@
+//! The item, iteration and attribute protocols for the built-in types:
+//! `get_item`, `set_item`, `del_item`, `contains`, `get_iter`, `iter_next`,
+//! `get_attr`, `load_method`.
+
+use refpy_heap::ObjRef;
+
+use crate::errors::{ExcType, PyErr, PyResult};
+use crate::objects::dict::{as_dict, DictObject};
+use crate::objects::int::{as_bigint_sign, as_i64};
+use crate::objects::iter::{RangeIterator, SeqIterator};
+use crate::objects::list::{as_list, list_new_capacity, ListObject};
+use crate::objects::range::as_range;
+use crate::objects::slice::as_slice;
+use crate::objects::str::{as_str, as_str_object};
+use crate::objects::tuple::as_tuple;
+use crate::types::{type_data, Kind};
+use crate::Vm;
+
+impl Vm {
+    /// An index argument as `isize` (`PyNumber_AsSsize_t` with IndexError
+    /// for overflow), or the TypeError CPython gives for `what`.
+    fn index_of(&mut self, key: &ObjRef, what: &str) -> PyResult<isize> {
+        if let Some(i) = as_i64(key) {
+            return Ok(i as isize);
+        }
+        if as_bigint_sign(key).is_some() {
+            let t = self.type_name(key);
+            return Err(self.new_error(ExcType::IndexError, format!("cannot fit '{t}' into an index-sized integer")));
+        }
+        let t = self.type_name(key);
+        Err(self.new_error(ExcType::TypeError, format!("{what} indices must be integers or slices, not {t}")))
+    }
+
+    /// Normalises a possibly negative index; `None` when out of range.
+    fn normalize(i: isize, len: usize) -> Option<usize> {
+        let i = if i < 0 { i + len as isize } else { i };
+        (0..len as isize).contains(&i).then_some(i as usize)
+    }
+
+    /// `container[key]`.
+    pub fn get_item(&mut self, container: &ObjRef, key: &ObjRef) -> PyResult {
+        if let Some(l) = as_list(container) {
+            if let Some(s) = as_slice(key) {
+                let items = l.items.borrow().to_vec();
+                let picked = self.slice_pick(&items, s)?;
+                return self.new_list(picked);
+            }
+            let i = self.index_of(key, "list")?;
+            let got = Self::normalize(i, l.items.borrow().len()).map(|i| l.items.borrow()[i].clone());
+            return got.ok_or_else(|| self.new_error(ExcType::IndexError, "list index out of range"));
+        }
+        if let Some(t) = as_tuple(container) {
+            if let Some(s) = as_slice(key) {
+                let picked = self.slice_pick(t, s)?;
+                if picked.len() == t.len() {
+                    return Ok(container.clone());
+                }
+                return self.new_tuple(picked);
+            }
+            let i = self.index_of(key, "tuple")?;
+            return match Self::normalize(i, t.len()) {
+                Some(i) => Ok(t[i].clone()),
+                None => Err(self.new_error(ExcType::IndexError, "tuple index out of range")),
+            };
+        }
+        if let Some(d) = as_dict(container) {
+            return match self.dict_get(d, key)? {
+                Some(v) => Ok(v),
+                None => Err(self.key_error(key)),
+            };
+        }
+        if let Some((so, text)) = as_str_object(container) {
+            let nchars = so.nchars;
+            let text = text.to_string();
+            if let Some(s) = as_slice(key) {
+                let (start, _, step, count) = self.slice_indices(s, nchars)?;
+                if step == 1 && count == nchars {
+                    return Ok(container.clone());
+                }
+                let chars: Vec<char> = text.chars().collect();
+                let out: String = (0..count).map(|k| chars[(start + k as isize * step) as usize]).collect();
+                return self.new_str(&out);
+            }
+            let i = self.index_of(key, "string")?;
+            return match Self::normalize(i, nchars) {
+                Some(i) => {
+                    let c = if text.is_ascii() { text.as_bytes()[i] as char } else { text.chars().nth(i).unwrap_or('\0') };
+                    let mut buf = [0u8; 4];
+                    self.new_str(c.encode_utf8(&mut buf))
+                }
+                None => Err(self.new_error(ExcType::IndexError, "string index out of range")),
+            };
+        }
+        if let Some(r) = as_range(container) {
+            let (start, step, len) = (r.start, r.step, r.len);
+            if as_slice(key).is_some() {
+                return Err(self.new_error(ExcType::TypeError, "range slicing is not supported by refpy yet"));
+            }
+            let i = self.index_of(key, "range")?;
+            return match Self::normalize(i, len as usize) {
+                Some(i) => self.new_int(start + step * i as i64),
+                None => Err(self.new_error(ExcType::IndexError, "range object index out of range")),
+            };
+        }
+        let t = self.type_name(container);
+        Err(self.new_error(ExcType::TypeError, format!("'{t}' object is not subscriptable")))
+    }
+
+    /// The items of `items` selected by a slice.
+    fn slice_pick(&mut self, items: &[ObjRef], s: &crate::objects::slice::SliceObject) -> PyResult<Vec<ObjRef>> {
+        let (start, _, step, count) = self.slice_indices(s, items.len())?;
+        Ok((0..count).map(|k| items[(start + k as isize * step) as usize].clone()).collect())
+    }
+
+    /// `KeyError(key)`.
+    #[cold]
+    pub(crate) fn key_error(&mut self, key: &ObjRef) -> PyErr {
+        let ty = self.exc[ExcType::KeyError as usize].clone();
+        match self.new_tuple(vec![key.clone()]).and_then(|args| self.new_exception(&ty, args)) {
+            Ok(exc) => PyErr { exc },
+            Err(e) => e,
+        }
+    }
+
+    /// `container[key] = value`.
+    pub fn set_item(&mut self, container: &ObjRef, key: ObjRef, value: ObjRef) -> PyResult<()> {
+        if let Some(l) = as_list(container) {
+            if let Some(s) = as_slice(&key) {
+                return self.list_set_slice(l, s, &value);
+            }
+            let i = self.index_of(&key, "list")?;
+            let len = l.items.borrow().len();
+            let Some(i) = Self::normalize(i, len) else {
+                return Err(self.new_error(ExcType::IndexError, "list assignment index out of range"));
+            };
+            let old = std::mem::replace(&mut l.items.borrow_mut()[i], value);
+            drop(old);
+            return Ok(());
+        }
+        if let Some(d) = as_dict(container) {
+            return self.dict_set(d, key, value);
+        }
+        let t = self.type_name(container);
+        Err(self.new_error(ExcType::TypeError, format!("'{t}' object does not support item assignment")))
+    }
+
+    /// `list[a:b] = iterable` (step 1) and extended-slice assignment.
+    fn list_set_slice(&mut self, l: &ListObject, s: &crate::objects::slice::SliceObject, value: &ObjRef) -> PyResult<()> {
+        let new_items = self.sequence_items(value)?;
+        let len = l.items.borrow().len();
+        let (start, stop, step, count) = self.slice_indices(s, len)?;
+        if step == 1 {
+            let stop = stop.max(start) as usize;
+            let start = start as usize;
+            let mut old: Vec<ObjRef> = l.items.borrow().to_vec();
+            let removed: Vec<ObjRef> = old.splice(start..stop, new_items).collect();
+            self.list_replace_all(l, old)?;
+            drop_last_to_first(removed);
+            return Ok(());
+        }
+        if new_items.len() != count {
+            return Err(self.new_error(
+                ExcType::ValueError,
+                format!("attempt to assign sequence of size {} to extended slice of size {count}", new_items.len()),
+            ));
+        }
+        let mut removed = Vec::with_capacity(count);
+        for (k, v) in new_items.into_iter().enumerate() {
+            let idx = (start + k as isize * step) as usize;
+            removed.push(std::mem::replace(&mut l.items.borrow_mut()[idx], v));
+        }
+        drop_last_to_first(removed);
+        Ok(())
+    }
+
+    /// Replaces a list's items with `items`, resizing with `list_resize`.
+    fn list_replace_all(&mut self, l: &ListObject, items: Vec<ObjRef>) -> PyResult<()> {
+        let mut v = l.items.borrow_mut();
+        let (oldlen, newlen) = (v.len(), items.len());
+        let old = v.drain_to_vec(0, oldlen);
+        let cap = list_new_capacity(v.capacity(), oldlen, newlen);
+        if cap >= newlen && v.set_capacity(cap).is_err() {
+            drop(v);
+            return Err(self.memory_error());
+        }
+        for item in items {
+            if v.push_within_capacity(item).is_err() {
+                drop(v);
+                return Err(self.memory_error());
+            }
+        }
+        drop(v);
+        drop(old);
+        Ok(())
+    }
+
+    /// `del container[key]`.
+    pub fn del_item(&mut self, container: &ObjRef, key: &ObjRef) -> PyResult<()> {
+        if let Some(l) = as_list(container) {
+            if let Some(s) = as_slice(key) {
+                let len = l.items.borrow().len();
+                let (start, _, step, count) = self.slice_indices(s, len)?;
+                let mut idx: Vec<usize> = (0..count).map(|k| (start + k as isize * step) as usize).collect();
+                idx.sort_unstable();
+                let mut removed = Vec::with_capacity(count);
+                for i in idx.into_iter().rev() {
+                    removed.extend(l.items.borrow_mut().remove(i));
+                }
+                let n = l.items.borrow().len();
+                let cap = list_new_capacity(l.items.borrow().capacity(), len, n);
+                let _ = l.items.borrow_mut().set_capacity(cap.max(n));
+                if step == 1 || step == -1 {
+                    drop(removed);
+                } else {
+                    removed.reverse();
+                    drop(removed);
+                }
+                return Ok(());
+            }
+            let i = self.index_of(key, "list")?;
+            let len = l.items.borrow().len();
+            let Some(i) = Self::normalize(i, len) else {
+                return Err(self.new_error(ExcType::IndexError, "list assignment index out of range"));
+            };
+            let removed = l.items.borrow_mut().remove(i);
+            let cap = list_new_capacity(l.items.borrow().capacity(), len, len - 1);
+            let _ = l.items.borrow_mut().set_capacity(cap.max(len - 1));
+            drop(removed);
+            return Ok(());
+        }
+        if let Some(d) = as_dict(container) {
+            let hash = self.hash(key)?;
+            let removed = d.table.borrow_mut().remove(key, hash);
+            return match removed {
+                Some(kv) => {
+                    drop(kv);
+                    Ok(())
+                }
+                None => Err(self.key_error(key)),
+            };
+        }
+        let t = self.type_name(container);
+        Err(self.new_error(ExcType::TypeError, format!("'{t}' object does not support item deletion")))
+    }
+
+    /// `item in container`.
+    pub fn contains(&mut self, container: &ObjRef, item: &ObjRef) -> PyResult<bool> {
+        if let Some(d) = as_dict(container) {
+            return Ok(self.dict_get(d, item)?.is_some());
+        }
+        if let Some(s) = as_str(container) {
+            let Some(sub) = as_str(item) else {
+                let t = self.type_name(item);
+                return Err(self.new_error(ExcType::TypeError, format!("'in <string>' requires string as left operand, not {t}")));
+            };
+            return Ok(s.contains(sub));
+        }
+        if let Some(r) = as_range(container) {
+            if let Some(v) = as_i64(item) {
+                let (start, step, len) = (r.start, r.step, r.len);
+                let off = v as i128 - start as i128;
+                return Ok(len > 0 && off % step as i128 == 0 && (0..len as i128).contains(&(off / step as i128)));
+            }
+        }
+        if matches!(self.kind(container), Kind::List | Kind::Tuple | Kind::Range) {
+            let items = self.sequence_items(container)?;
+            for x in &items {
+                if self.items_equal(x, item)? {
+                    return Ok(true);
+                }
+            }
+            return Ok(false);
+        }
+        let t = self.type_name(container);
+        Err(self.new_error(ExcType::TypeError, format!("argument of type '{t}' is not iterable")))
+    }
+
+    /// `iter(obj)`.
+    pub fn get_iter(&mut self, obj: &ObjRef) -> PyResult {
+        let ty = match self.kind(obj) {
+            Kind::List => self.types.list_iterator.clone(),
+            Kind::Tuple => self.types.tuple_iterator.clone(),
+            Kind::Str => self.types.str_iterator.clone(),
+            Kind::Dict => self.types.dict_key_iterator.clone(),
+            Kind::Range => {
+                let r = as_range(obj).expect("range");
+                let (start, step, len) = (r.start, r.step, r.len);
+                return self.new_range_iter(start, step, len);
+            }
+            Kind::ListIterator
+            | Kind::TupleIterator
+            | Kind::StrIterator
+            | Kind::RangeIterator
+            | Kind::DictKeyIterator => return Ok(obj.clone()),
+            _ => {
+                let t = self.type_name(obj);
+                return Err(self.new_error(ExcType::TypeError, format!("'{t}' object is not iterable")));
+            }
+        };
+        self.new_seq_iter(&ty, obj.clone())
+    }
+
+    /// `next(it)`: `Ok(None)` when exhausted.
+    pub fn iter_next(&mut self, it: &ObjRef) -> PyResult<Option<ObjRef>> {
+        if let Some(r) = it.downcast::<RangeIterator>() {
+            let rem = r.remaining.get();
+            if rem <= 0 {
+                return Ok(None);
+            }
+            let v = r.next.get();
+            r.remaining.set(rem - 1);
+            r.next.set(v.wrapping_add(r.step));
+            return self.new_int(v).map(Some);
+        }
+        let Some(s) = it.downcast::<SeqIterator>() else {
+            let t = self.type_name(it);
+            return Err(self.new_error(ExcType::TypeError, format!("'{t}' object is not an iterator")));
+        };
+        let Some(seq) = s.seq.borrow().clone() else { return Ok(None) };
+        let i = s.index.get();
+        let next = match self.kind(it) {
+            Kind::ListIterator => as_list(&seq).and_then(|l| l.items.borrow().get(i).cloned()),
+            Kind::TupleIterator => as_tuple(&seq).and_then(|t| t.get(i).cloned()),
+            Kind::StrIterator => {
+                let text = as_str(&seq).unwrap_or("");
+                match text.get(i..).and_then(|rest| rest.chars().next()) {
+                    Some(c) => {
+                        s.index.set(i + c.len_utf8());
+                        let mut buf = [0u8; 4];
+                        return self.new_str(c.encode_utf8(&mut buf)).map(Some);
+                    }
+                    None => None,
+                }
+            }
+            _ => self.dict_iter_next(&seq, s)?,
+        };
+        match next {
+            Some(v) => {
+                if self.kind(it) != Kind::DictKeyIterator {
+                    s.index.set(i + 1);
+                }
+                Ok(Some(v))
+            }
+            None => {
+                let done = s.seq.borrow_mut().take();
+                drop(done);
+                Ok(None)
+            }
+        }
+    }
+
+    /// Next key of a dict key iterator (index = next entry slot).
+    fn dict_iter_next(&mut self, seq: &ObjRef, s: &SeqIterator) -> PyResult<Option<ObjRef>> {
+        let Some(d) = as_dict(seq) else { return Ok(None) };
+        let table = d.table.borrow();
+        let mut i = s.index.get();
+        while i < table.nentries() {
+            if let Some((k, _)) = table.entry(i) {
+                s.index.set(i + 1);
+                return Ok(Some(k.clone()));
+            }
+            i += 1;
+        }
+        s.index.set(i);
+        Ok(None)
+    }
+
+    /// `list.extend(iterable)` / `LIST_EXTEND`. Extending an empty list from
+    /// a list or tuple allocates `(n + 1) & !1` slots at once, as CPython's
+    /// `list_preallocate_exact` does.
+    pub fn list_extend(&mut self, list: &ObjRef, iterable: &ObjRef) -> PyResult<()> {
+        let l = as_list(list).expect("LIST_EXTEND target is a list");
+        let items = self.sequence_items(iterable)?;
+        let exact = as_list(iterable).is_some() || as_tuple(iterable).is_some();
+        if exact && l.items.borrow().is_empty() && l.items.borrow().capacity() < items.len() {
+            let cap = (items.len() + 1) & !1;
+            if l.items.borrow_mut().set_capacity(cap).is_err() {
+                return Err(self.memory_error());
+            }
+        }
+        for v in items {
+            self.list_append(l, v)?;
+        }
+        Ok(())
+    }
+
+    /// `d.update(other)` for a dict `other`.
+    pub fn dict_update(&mut self, d: &ObjRef, other: &ObjRef) -> PyResult<()> {
+        let target: &DictObject = as_dict(d).expect("DICT_UPDATE target is a dict");
+        let Some(src) = as_dict(other) else {
+            let t = self.type_name(other);
+            return Err(self.new_error(ExcType::TypeError, format!("'{t}' object is not a mapping")));
+        };
+        let items: Vec<(ObjRef, ObjRef)> = src.table.borrow().items().map(|(k, v)| (k.clone(), v.clone())).collect();
+        for (k, v) in items {
+            self.dict_set(target, k, v)?;
+        }
+        Ok(())
+    }
+
+    /// `obj.name`.
+    pub fn get_attr(&mut self, obj: &ObjRef, name: &ObjRef) -> PyResult {
+        let n = as_str(name).unwrap_or("").to_string();
+        if let Some(f) = crate::methods::lookup(self.kind(obj), &n) {
+            return self.new_builtin(f.0, f.1, Some(obj.clone()));
+        }
+        if let Some(v) = self.special_attr(obj, &n)? {
+            return Ok(v);
+        }
+        Err(self.attribute_error(obj, &n))
+    }
+
+    /// The attributes every object of a built-in type has (`__class__`, a
+    /// type's `__name__`, a function's `__name__`, an exception's `args`).
+    fn special_attr(&mut self, obj: &ObjRef, name: &str) -> PyResult<Option<ObjRef>> {
+        Ok(Some(match name {
+            "__class__" => obj.ob_type(),
+            "__name__" | "__qualname__" if self.kind(obj) == Kind::Type => {
+                let n = type_data(obj).name.clone();
+                self.new_str(&n)?
+            }
+            "__name__" if self.kind(obj) == Kind::Function => {
+                crate::objects::function::as_function(obj).expect("function").name.borrow().clone()
+            }
+            "__qualname__" if self.kind(obj) == Kind::Function => {
+                crate::objects::function::as_function(obj).expect("function").qualname.borrow().clone()
+            }
+            "args" if self.kind(obj) == Kind::Exception => {
+                crate::objects::exception::as_exception(obj).expect("exception").args.borrow().clone()
+            }
+            _ => return Ok(None),
+        }))
+    }
+
+    /// `AttributeError: 'int' object has no attribute 'x'`.
+    #[cold]
+    pub(crate) fn attribute_error(&mut self, obj: &ObjRef, name: &str) -> PyErr {
+        if self.kind(obj) == Kind::Type {
+            let t = type_data(obj).name.clone();
+            return self.new_error(ExcType::AttributeError, format!("type object '{t}' has no attribute '{name}'"));
+        }
+        let t = self.type_name(obj);
+        self.new_error(ExcType::AttributeError, format!("'{t}' object has no attribute '{name}'"))
+    }
+
+    /// `obj.name = value`: built-in objects have no writable attributes yet.
+    pub fn set_attr(&mut self, obj: &ObjRef, name: &ObjRef, _value: ObjRef) -> PyResult<()> {
+        let n = as_str(name).unwrap_or("").to_string();
+        let t = self.type_name(obj);
+        if crate::methods::lookup(self.kind(obj), &n).is_some() {
+            return Err(self.new_error(
+                ExcType::AttributeError,
+                format!("'{t}' object attribute '{n}' is read-only"),
+            ));
+        }
+        Err(self.new_error(ExcType::AttributeError, format!("'{t}' object has no attribute '{n}'")))
+    }
+
+    /// `del obj.name`.
+    pub fn del_attr(&mut self, obj: &ObjRef, name: &ObjRef) -> PyResult<()> {
+        let none = self.none.clone();
+        self.set_attr(obj, name, none)
+    }
+
+    /// `LOAD_METHOD`: `(method, self)` for a built-in method found on the
+    /// type, else `(NULL, attribute)`.
+    pub fn load_method(&mut self, obj: ObjRef, name: &ObjRef) -> PyResult<(ObjRef, ObjRef)> {
+        let n = as_str(name).unwrap_or("");
+        if let Some(f) = crate::methods::lookup(self.kind(&obj), n) {
+            let m = self.method_object(f)?;
+            return Ok((m, obj));
+        }
+        let attr = self.get_attr(&obj, name)?;
+        Ok((self.null.clone(), attr))
+    }
+
+}
+
+/// Releases removed items last to first, CPython's order for slice deletion
+/// and assignment.
+fn drop_last_to_first(mut items: Vec<ObjRef>) {
+    while let Some(v) = items.pop() {
+        drop(v);
+    }
+}

@@ -1,0 +1,169 @@
+//! `repr()` and `str()` of the built-in types, CPython's exact text.
+//!
+//! Nested containers recurse in Rust, so each level counts against the
+//! recursion limit ("maximum recursion depth exceeded while getting the repr
+//! of an object"); a container that contains itself prints `[...]`, as
+//! CPython's `Py_ReprEnter` arranges.
+
+use refpy_heap::ObjRef;
+
+use crate::errors::PyResult;
+use crate::objects::dict::as_dict;
+use crate::objects::exception::as_exception;
+use crate::objects::float::as_float;
+use crate::objects::function::{as_function, BuiltinFunction};
+use crate::objects::list::as_list;
+use crate::objects::range::as_range;
+use crate::objects::str::{as_str, str_repr};
+use crate::objects::tuple::as_tuple;
+use crate::ops::int_of;
+use crate::types::{type_data, Kind};
+use crate::Vm;
+
+impl Vm {
+    /// `repr(v)` as a Rust string.
+    pub fn repr_string(&mut self, v: &ObjRef) -> PyResult<String> {
+        if let Some(s) = as_str(v) {
+            return Ok(str_repr(s));
+        }
+        if let Some(f) = as_float(v) {
+            return Ok(crate::num::float::repr(f));
+        }
+        match self.kind(v) {
+            Kind::Bool => return Ok(if v.is(&self.true_) { "True" } else { "False" }.into()),
+            Kind::Int => {
+                let i = int_of(v).expect("int");
+                return i.to_str().map_err(|e| self.num_error(e));
+            }
+            Kind::None => return Ok("None".into()),
+            Kind::List | Kind::Tuple | Kind::Dict => return self.container_repr(v),
+            _ => {}
+        }
+        Ok(self.other_repr(v))
+    }
+
+    /// `repr(v)` as a str object.
+    pub fn repr(&mut self, v: &ObjRef) -> PyResult {
+        let s = self.repr_string(v)?;
+        self.new_str(&s)
+    }
+
+    /// `str(v)` as a Rust string.
+    pub fn str_string(&mut self, v: &ObjRef) -> PyResult<String> {
+        if let Some(s) = as_str(v) {
+            return Ok(s.to_string());
+        }
+        if let Some(e) = as_exception(v) {
+            let args = e.args.borrow().clone();
+            return match as_tuple(&args) {
+                Some([]) => Ok(String::new()),
+                Some([one]) => {
+                    let one = one.clone();
+                    self.str_string(&one)
+                }
+                _ => self.repr_string(&args),
+            };
+        }
+        self.repr_string(v)
+    }
+
+    /// `str(v)` as a str object (the object itself for an exact str).
+    pub fn to_str(&mut self, v: &ObjRef) -> PyResult {
+        if self.kind(v) == Kind::Str {
+            return Ok(v.clone());
+        }
+        let s = self.str_string(v)?;
+        self.new_str(&s)
+    }
+
+    /// `[…]`, `(…)` and `{…}` with recursion accounting.
+    fn container_repr(&mut self, v: &ObjRef) -> PyResult<String> {
+        if self.repr_stack.iter().any(|o| o.is(v)) {
+            return Ok(match self.kind(v) {
+                Kind::List => "[...]",
+                Kind::Dict => "{...}",
+                _ => "(...)",
+            }
+            .into());
+        }
+        self.enter_c(" while getting the repr of an object")?;
+        self.repr_stack.push(v.clone());
+        let r = self.container_repr_inner(v);
+        self.repr_stack.pop();
+        self.leave_c();
+        r
+    }
+
+    fn container_repr_inner(&mut self, v: &ObjRef) -> PyResult<String> {
+        if let Some(d) = as_dict(v) {
+            let items: Vec<(ObjRef, ObjRef)> = d.table.borrow().items().map(|(k, v)| (k.clone(), v.clone())).collect();
+            let mut parts = Vec::with_capacity(items.len());
+            for (k, val) in &items {
+                let ks = self.repr_string(k)?;
+                let vs = self.repr_string(val)?;
+                parts.push(format!("{ks}: {vs}"));
+            }
+            return Ok(format!("{{{}}}", parts.join(", ")));
+        }
+        let (items, open, close) = match (as_list(v), as_tuple(v)) {
+            (Some(l), _) => (l.items.borrow().to_vec(), "[", "]"),
+            (_, Some(t)) => (t.to_vec(), "(", ")"),
+            _ => return Ok(self.other_repr(v)),
+        };
+        let mut parts = Vec::with_capacity(items.len());
+        for item in &items {
+            parts.push(self.repr_string(item)?);
+        }
+        let trailing = if open == "(" && parts.len() == 1 { "," } else { "" };
+        Ok(format!("{open}{}{trailing}{close}", parts.join(", ")))
+    }
+
+    /// Representations of objects that are not plain data.
+    fn other_repr(&mut self, v: &ObjRef) -> String {
+        if let Some(r) = as_range(v) {
+            return if r.step == 1 {
+                format!("range({}, {})", r.start, r.stop)
+            } else {
+                format!("range({}, {}, {})", r.start, r.stop, r.step)
+            };
+        }
+        if let Some(f) = as_function(v) {
+            let q = as_str(&f.qualname.borrow()).unwrap_or("?").to_string();
+            return format!("<function {q} at {:#x}>", v.id());
+        }
+        if let Some(b) = v.downcast::<BuiltinFunction>() {
+            return match &b.self_obj {
+                Some(s) => format!("<built-in method {} of {} object at {:#x}>", b.name, self.type_name(s), s.id()),
+                None => format!("<built-in function {}>", b.name),
+            };
+        }
+        if let Some(e) = as_exception(v) {
+            let args = e.args.borrow().clone();
+            let name = self.type_name(v);
+            let inner = match as_tuple(&args) {
+                Some([one]) => {
+                    let one = one.clone();
+                    self.repr_string(&one).unwrap_or_default()
+                }
+                _ => {
+                    let s = self.repr_string(&args).unwrap_or_default();
+                    return format!("{name}{s}");
+                }
+            };
+            return format!("{name}({inner})");
+        }
+        match self.kind(v) {
+            Kind::Type => format!("<class '{}'>", type_data(v).name),
+            Kind::Slice => {
+                let s = crate::objects::slice::as_slice(v).expect("slice");
+                let (a, b, c) = (s.start.clone(), s.stop.clone(), s.step.clone());
+                let a = self.repr_string(&a).unwrap_or_default();
+                let b = self.repr_string(&b).unwrap_or_default();
+                let c = self.repr_string(&c).unwrap_or_default();
+                format!("slice({a}, {b}, {c})")
+            }
+            Kind::Code => format!("<code object at {:#x}>", v.id()),
+            _ => format!("<{} object at {:#x}>", self.type_name(v), v.id()),
+        }
+    }
+}

@@ -1,0 +1,189 @@
+//! Built-in type objects and the data every type object carries.
+//!
+//! Each Python type is a heap type object (see `refpy_heap::object`): the
+//! heap's [`TypeSlots`] first, then [`TypeData`], the Python-level part. A
+//! built-in type also has a [`Kind`], which the VM matches on for fast
+//! dispatch instead of looking methods up by name.
+
+use std::cell::{OnceCell, RefCell};
+
+use refpy_heap::{flags, metatype_slots, new_type_object, ObjRef, TypeSlots};
+
+use crate::objects::dict::DictObject;
+use crate::objects::exception::ExceptionObject;
+use crate::objects::float::FloatObject;
+use crate::objects::function::{BuiltinFunction, CellObject, CodeObj, FunctionObject};
+use crate::objects::int::IntObject;
+use crate::objects::iter::{RangeIterator, SeqIterator};
+use crate::objects::list::ListObject;
+use crate::objects::range::RangeObject;
+use crate::objects::slice::SliceObject;
+use crate::objects::str::StrObject;
+use crate::objects::traceback::TracebackObject;
+use crate::objects::tuple::TupleObject;
+use crate::objects::{NoneObject, NullObject};
+
+/// Which built-in layout and behaviour a type has. Subclasses (later) share
+/// their base's kind.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    Type,
+    Object,
+    None,
+    Null,
+    Int,
+    Bool,
+    Float,
+    Str,
+    List,
+    Tuple,
+    Dict,
+    Range,
+    Slice,
+    Function,
+    BuiltinFunction,
+    Code,
+    Cell,
+    ListIterator,
+    TupleIterator,
+    StrIterator,
+    RangeIterator,
+    DictKeyIterator,
+    Exception,
+    Traceback,
+}
+
+/// The Python-level part of a type object.
+pub struct TypeData {
+    /// `__name__`.
+    pub name: String,
+    pub kind: Kind,
+    /// `__base__` (`None` only for `object`).
+    pub base: Option<ObjRef>,
+    /// `__mro__` as a plain list, the type itself first.
+    pub mro: RefCell<Vec<ObjRef>>,
+    /// `__dict__`: methods and attributes, filled after the dict type exists.
+    pub dict: OnceCell<ObjRef>,
+}
+
+/// The built-in types, created once per interpreter.
+pub struct Types {
+    pub type_: ObjRef,
+    pub object: ObjRef,
+    pub none: ObjRef,
+    pub null: ObjRef,
+    pub int: ObjRef,
+    pub bool_: ObjRef,
+    pub float: ObjRef,
+    pub str_: ObjRef,
+    pub list: ObjRef,
+    pub tuple: ObjRef,
+    pub dict: ObjRef,
+    pub range: ObjRef,
+    pub slice: ObjRef,
+    pub function: ObjRef,
+    pub builtin_function: ObjRef,
+    pub code: ObjRef,
+    pub cell: ObjRef,
+    pub list_iterator: ObjRef,
+    pub tuple_iterator: ObjRef,
+    pub str_iterator: ObjRef,
+    pub range_iterator: ObjRef,
+    pub dict_key_iterator: ObjRef,
+    pub traceback: ObjRef,
+    /// `BaseException`; the other exception types live in `Vm::exc`.
+    pub base_exception: ObjRef,
+}
+
+/// Creates one type object under `type` with the given slots.
+pub fn make_type(meta: &ObjRef, name: &str, kind: Kind, base: Option<&ObjRef>, slots: TypeSlots) -> ObjRef {
+    let data = TypeData {
+        name: name.to_string(),
+        kind,
+        base: base.cloned(),
+        mro: RefCell::new(Vec::new()),
+        dict: OnceCell::new(),
+    };
+    let t = new_type_object(Some(meta), slots, data).expect("out of memory creating built-in types");
+    let mut mro = vec![t.clone()];
+    if let Some(b) = base {
+        mro.extend(type_data(b).mro.borrow().iter().cloned());
+    }
+    *type_data(&t).mro.borrow_mut() = mro;
+    t
+}
+
+/// The [`TypeData`] of a type object.
+///
+/// Every type object in refpy is created by [`make_type`] (or is `type`
+/// itself), so this never fails for an object known to be a type.
+pub fn type_data(t: &ObjRef) -> &TypeData {
+    t.type_data::<TypeData>().expect("not a type object")
+}
+
+/// The [`TypeData`] of a type object, or `None` if `t` is not a type.
+pub fn as_type(t: &ObjRef) -> Option<&TypeData> {
+    t.type_data::<TypeData>()
+}
+
+impl Types {
+    /// Builds the built-in types. `type` is its own type; `object` is the root.
+    pub fn new() -> Types {
+        let type_ = new_type_object(
+            None,
+            metatype_slots::<TypeData>(),
+            TypeData {
+                name: "type".into(),
+                kind: Kind::Type,
+                base: None,
+                mro: RefCell::new(Vec::new()),
+                dict: OnceCell::new(),
+            },
+        )
+        .expect("out of memory creating type");
+        let object = make_type(&type_, "object", Kind::Object, None, TypeSlots::new::<NoneObject>(0));
+        *type_data(&type_).mro.borrow_mut() = vec![type_.clone(), object.clone()];
+        let t = |name: &str, kind: Kind, slots: TypeSlots| make_type(&type_, name, kind, Some(&object), slots);
+        let gc = flags::HAVE_GC;
+        let int = t("int", Kind::Int, TypeSlots::new::<IntObject>(0));
+        let bool_ = make_type(&type_, "bool", Kind::Bool, Some(&int), TypeSlots::new::<IntObject>(0));
+        let base_exception =
+            t("BaseException", Kind::Exception, TypeSlots::new::<ExceptionObject>(gc));
+        Types {
+            none: t("NoneType", Kind::None, TypeSlots::new::<NoneObject>(0)),
+            null: t("<NULL>", Kind::Null, TypeSlots::new::<NullObject>(0)),
+            float: t("float", Kind::Float, TypeSlots::new::<FloatObject>(0)),
+            str_: t("str", Kind::Str, TypeSlots::new_str::<StrObject>(0)),
+            list: t("list", Kind::List, TypeSlots::new::<ListObject>(gc)),
+            tuple: t("tuple", Kind::Tuple, TypeSlots::new_var::<TupleObject, ObjRef>(gc)),
+            dict: t("dict", Kind::Dict, TypeSlots::new::<DictObject>(gc)),
+            range: t("range", Kind::Range, TypeSlots::new::<RangeObject>(0)),
+            slice: t("slice", Kind::Slice, TypeSlots::new::<SliceObject>(gc)),
+            function: t("function", Kind::Function, TypeSlots::new::<FunctionObject>(gc)),
+            builtin_function: t(
+                "builtin_function_or_method",
+                Kind::BuiltinFunction,
+                TypeSlots::new::<BuiltinFunction>(gc),
+            ),
+            code: t("code", Kind::Code, TypeSlots::new::<CodeObj>(0)),
+            cell: t("cell", Kind::Cell, TypeSlots::new::<CellObject>(gc)),
+            list_iterator: t("list_iterator", Kind::ListIterator, TypeSlots::new::<SeqIterator>(gc)),
+            tuple_iterator: t("tuple_iterator", Kind::TupleIterator, TypeSlots::new::<SeqIterator>(gc)),
+            str_iterator: t("str_ascii_iterator", Kind::StrIterator, TypeSlots::new::<SeqIterator>(gc)),
+            range_iterator: t("range_iterator", Kind::RangeIterator, TypeSlots::new::<RangeIterator>(0)),
+            dict_key_iterator: t("dict_keyiterator", Kind::DictKeyIterator, TypeSlots::new::<SeqIterator>(gc)),
+            traceback: t("traceback", Kind::Traceback, TypeSlots::new::<TracebackObject>(gc)),
+            type_,
+            object,
+            int,
+            bool_,
+            base_exception,
+        }
+    }
+}
+
+impl Default for Types {
+    fn default() -> Self {
+        Types::new()
+    }
+}

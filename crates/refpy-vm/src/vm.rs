@@ -1,0 +1,347 @@
+//! The interpreter state: built-in types and singletons, caches, the value
+//! stack and the frame stack.
+
+use std::io::Write;
+use std::rc::Rc;
+
+use refpy_compiler::{CodeObject, Constant};
+use refpy_heap::ObjRef;
+use rustc_hash::FxHashMap;
+
+use crate::errors::{ExcType, PyErr, PyResult, EXCEPTION_TABLE};
+use crate::frame::Frame;
+use crate::objects::dict::as_dict;
+use crate::objects::function::CodeData;
+use crate::objects::int::{IntValue, SMALL_INT_MAX, SMALL_INT_MIN};
+use crate::objects::{NoneObject, NullObject};
+use crate::types::{make_type, Kind, Types};
+
+/// CPython's default recursion limit (`sys.getrecursionlimit()`).
+pub const DEFAULT_RECURSION_LIMIT: usize = 1000;
+
+/// Buffered standard output, flushed at exit and before anything goes to stderr.
+pub struct Output {
+    buf: Vec<u8>,
+}
+
+impl Output {
+    /// Appends text; flushes when the buffer is large.
+    pub fn write_str(&mut self, s: &str) {
+        self.buf.extend_from_slice(s.as_bytes());
+        if self.buf.len() > 1 << 16 {
+            self.flush();
+        }
+    }
+
+    /// Writes everything buffered to the process's stdout. A closed pipe is
+    /// not an error worth reporting here.
+    pub fn flush(&mut self) {
+        let mut out = std::io::stdout().lock();
+        let _ = out.write_all(&self.buf);
+        let _ = out.flush();
+        self.buf.clear();
+    }
+}
+
+/// One interpreter.
+pub struct Vm {
+    pub types: Types,
+    /// The built-in exception classes, indexed by [`ExcType`].
+    pub exc: Vec<ObjRef>,
+    pub none: ObjRef,
+    pub true_: ObjRef,
+    pub false_: ObjRef,
+    /// The NULL marker of 3.11's call protocol and of unbound locals.
+    pub null: ObjRef,
+    pub empty_str: ObjRef,
+    pub empty_tuple: ObjRef,
+    pub(crate) small_ints: Vec<ObjRef>,
+    /// One-character strings for code points 0..256.
+    pub(crate) latin1: Vec<ObjRef>,
+    /// The interned strings (`interned` dict of `unicodeobject.c`).
+    pub(crate) interned: FxHashMap<Box<str>, ObjRef>,
+    /// The `builtins` namespace (a dict).
+    pub builtins: ObjRef,
+    pub(crate) memory_error_instance: ObjRef,
+    /// Locals and value stacks of all running frames, back to back.
+    pub(crate) stack: Vec<ObjRef>,
+    pub(crate) frames: Vec<Frame>,
+    /// Spare argument buffers for calls into built-ins (no allocation per call).
+    pub(crate) arg_pool: Vec<Vec<ObjRef>>,
+    /// Nested Rust-level recursions (repr of nested data, re-entrant calls),
+    /// counted against the recursion limit like CPython's C recursion.
+    pub(crate) c_depth: usize,
+    pub recursion_limit: usize,
+    /// Containers whose repr is being built (`Py_ReprEnter`).
+    pub(crate) repr_stack: Vec<ObjRef>,
+    /// Exceptions being handled, innermost last (`sys.exc_info()`).
+    pub(crate) handling: Vec<ObjRef>,
+    /// SipHash key for str hashes (from `PYTHONHASHSEED`).
+    pub(crate) hash_key: [u8; 16],
+    pub out: Output,
+    /// `sys.argv`.
+    pub argv: Vec<String>,
+}
+
+impl Vm {
+    /// A fresh interpreter. `hash_seed` is `PYTHONHASHSEED` (None = random).
+    pub fn new(argv: Vec<String>, hash_seed: Option<u64>) -> Vm {
+        let types = Types::new();
+        let none = refpy_heap::alloc(&types.none, NoneObject, 16).expect("startup allocation");
+        let null = refpy_heap::alloc(&types.null, NullObject, 16).expect("startup allocation");
+        let alloc_bool = |v: i64| {
+            refpy_heap::alloc(&types.bool_, crate::objects::int::IntObject(IntValue::Small(v)), 28)
+                .expect("startup allocation")
+        };
+        let (false_, true_) = (alloc_bool(0), alloc_bool(1));
+        let exc = build_exception_types(&types);
+        let hash_key = match hash_seed {
+            Some(seed) => crate::num::hash::hash_secret_from_seed(seed),
+            None => random_key(),
+        };
+        let mut vm = Vm {
+            none: none.clone(),
+            true_,
+            false_,
+            null,
+            empty_str: none.clone(),
+            empty_tuple: none.clone(),
+            memory_error_instance: none.clone(),
+            builtins: none,
+            small_ints: Vec::new(),
+            latin1: Vec::new(),
+            interned: FxHashMap::default(),
+            exc,
+            types,
+            stack: Vec::with_capacity(1024),
+            frames: Vec::with_capacity(64),
+            arg_pool: Vec::new(),
+            c_depth: 0,
+            recursion_limit: DEFAULT_RECURSION_LIMIT,
+            repr_stack: Vec::new(),
+            handling: Vec::new(),
+            hash_key,
+            out: Output { buf: Vec::with_capacity(1 << 16) },
+            argv,
+        };
+        vm.init_caches().expect("startup allocation");
+        crate::builtins::install(&mut vm).expect("startup allocation");
+        vm
+    }
+
+    /// Small ints, one-character strings, `''`, `()`, the MemoryError instance.
+    fn init_caches(&mut self) -> PyResult<()> {
+        for v in SMALL_INT_MIN..=SMALL_INT_MAX {
+            let nd = usize::from(v != 0);
+            let o = self.alloc_int(IntValue::Small(v), nd)?;
+            self.small_ints.push(o);
+        }
+        self.empty_str = self.alloc_new_str("")?;
+        for c in 0u32..256 {
+            let s = char::from_u32(c).map(String::from).unwrap_or_default();
+            let o = self.alloc_new_str(&s)?;
+            self.latin1.push(o);
+        }
+        self.empty_tuple = refpy_heap::alloc_var(
+            &self.types.tuple,
+            crate::objects::tuple::TupleObject,
+            std::iter::empty::<ObjRef>(),
+            24,
+        )
+        .map_err(|_| self.memory_error())?;
+        let ty = self.exc[ExcType::MemoryError as usize].clone();
+        let args = self.empty_tuple.clone();
+        self.memory_error_instance = self.new_exception(&ty, args)?;
+        self.builtins = self.new_dict()?;
+        Ok(())
+    }
+
+    /// The `Kind` of `obj`'s type.
+    #[inline]
+    pub fn kind(&self, obj: &ObjRef) -> Kind {
+        crate::types::type_data(obj.ob_type_ref()).kind
+    }
+
+    /// `type(obj).__name__`.
+    pub fn type_name(&self, obj: &ObjRef) -> String {
+        crate::types::type_data(obj.ob_type_ref()).name.clone()
+    }
+
+    /// Turns compiled code into a `code` object, creating its constants.
+    /// Equal constants of one compilation unit become one object (CPython's
+    /// `merge_consts_recursive`), except string literals that the compiler
+    /// marked as not interned, which stay one object per occurrence.
+    pub fn load_code(&mut self, code: &Rc<CodeObject>) -> PyResult {
+        let mut merged = FxHashMap::default();
+        let data = self.load_code_data(code, &mut merged)?;
+        self.new_code(data)
+    }
+
+    fn load_code_data(
+        &mut self,
+        code: &Rc<CodeObject>,
+        merged: &mut FxHashMap<ConstKey, ObjRef>,
+    ) -> PyResult<Rc<CodeData>> {
+        let mut consts = Vec::with_capacity(code.consts.len());
+        for c in &code.consts {
+            let obj = self.load_const(c, merged)?;
+            consts.push(obj);
+        }
+        let names = code.names.iter().map(|n| self.intern(n)).collect::<PyResult<Vec<_>>>()?;
+        let localsplus_names = code
+            .varnames
+            .iter()
+            .chain(&code.cellvars)
+            .chain(&code.freevars)
+            .map(|n| self.intern(n))
+            .collect::<PyResult<Vec<_>>>()?;
+        Ok(Rc::new(CodeData {
+            filename: self.new_str(&code.filename)?,
+            name: self.intern(&code.name)?,
+            qualname: self.new_str(&code.qualname)?,
+            code: code.clone(),
+            consts,
+            names,
+            localsplus_names,
+        }))
+    }
+
+    fn load_const(&mut self, c: &Constant, merged: &mut FxHashMap<ConstKey, ObjRef>) -> PyResult {
+        if let Constant::Str { value, interned } = c {
+            return if *interned { self.intern(value) } else { self.alloc_new_str(value) };
+        }
+        if let Constant::Code(inner) = c {
+            let data = self.load_code_data(inner, merged)?;
+            return self.new_code(data);
+        }
+        let key = ConstKey::of(c);
+        if let Some(o) = key.as_ref().and_then(|k| merged.get(k)) {
+            return Ok(o.clone());
+        }
+        let obj = match c {
+            Constant::None => self.none.clone(),
+            Constant::Bool(b) => self.new_bool(*b),
+            Constant::Int(v) => self.new_int(*v)?,
+            Constant::BigInt(b) => self.new_bigint(b.clone())?,
+            Constant::Float(f) => self.new_float(*f)?,
+            Constant::Tuple(items) => {
+                let objs = items.iter().map(|i| self.load_const(i, merged)).collect::<PyResult<Vec<_>>>()?;
+                self.new_tuple(objs)?
+            }
+            Constant::Ellipsis => {
+                return Err(self.new_error(ExcType::SystemError, "Ellipsis is not supported by refpy yet"))
+            }
+            Constant::FrozenSet(_) => {
+                return Err(self.new_error(ExcType::SystemError, "frozenset is not supported by refpy yet"))
+            }
+            Constant::Bytes(_) => {
+                return Err(self.new_error(ExcType::SystemError, "bytes are not supported by refpy yet"))
+            }
+            Constant::Str { .. } | Constant::Code(_) => unreachable!("handled above"),
+        };
+        if let Some(k) = key {
+            merged.insert(k, obj.clone());
+        }
+        Ok(obj)
+    }
+
+    /// Takes a spare argument buffer.
+    pub(crate) fn take_args(&mut self) -> Vec<ObjRef> {
+        self.arg_pool.pop().unwrap_or_default()
+    }
+
+    /// Returns an argument buffer, releasing its items first to last.
+    pub(crate) fn give_args(&mut self, mut v: Vec<ObjRef>) {
+        v.clear();
+        self.arg_pool.push(v);
+    }
+
+    /// The `__main__` globals dict with `__name__` and `__builtins__` set.
+    pub fn new_main_globals(&mut self) -> PyResult {
+        let g = self.new_dict()?;
+        let d = as_dict(&g).expect("new dict");
+        let name = self.new_str("__main__")?;
+        self.dict_set_str(d, "__name__", name)?;
+        let b = self.builtins.clone();
+        self.dict_set_str(d, "__builtins__", b)?;
+        Ok(g)
+    }
+
+    /// Raises `RecursionError` if one more nested Rust-level call would pass
+    /// the recursion limit; otherwise counts it (pair with [`Vm::leave_c`]).
+    pub(crate) fn enter_c(&mut self, what: &str) -> PyResult<()> {
+        if self.c_depth + self.frames.len() >= self.recursion_limit || stacker::remaining_stack().is_some_and(|r| r < 64 * 1024) {
+            return Err(self.new_error(ExcType::RecursionError, format!("maximum recursion depth exceeded{what}")));
+        }
+        self.c_depth += 1;
+        Ok(())
+    }
+
+    /// Ends a nested call counted by [`Vm::enter_c`].
+    pub(crate) fn leave_c(&mut self) {
+        self.c_depth -= 1;
+    }
+}
+
+/// A random SipHash key for runs without `PYTHONHASHSEED` (std's RandomState
+/// is randomly seeded per process).
+fn random_key() -> [u8; 16] {
+    use std::hash::{BuildHasher, Hasher};
+    let mut key = [0u8; 16];
+    for (i, chunk) in key.chunks_mut(8).enumerate() {
+        let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+        h.write_usize(i);
+        chunk.copy_from_slice(&h.finish().to_le_bytes());
+    }
+    key
+}
+
+/// Creates the exception classes of [`EXCEPTION_TABLE`].
+fn build_exception_types(types: &Types) -> Vec<ObjRef> {
+    let mut exc: Vec<ObjRef> = Vec::with_capacity(EXCEPTION_TABLE.len());
+    for (t, base) in EXCEPTION_TABLE {
+        let ty = if *t == ExcType::BaseException {
+            types.base_exception.clone()
+        } else {
+            let slots = refpy_heap::TypeSlots::new::<crate::objects::exception::ExceptionObject>(
+                refpy_heap::flags::HAVE_GC,
+            );
+            make_type(&types.type_, &t.name(), Kind::Exception, Some(&exc[*base as usize]), slots)
+        };
+        exc.push(ty);
+    }
+    exc
+}
+
+/// Identity of a constant for merging: type and exact value.
+#[derive(Hash, PartialEq, Eq)]
+enum ConstKey {
+    None,
+    Bool(bool),
+    Int(i64),
+    BigInt(String),
+    Float(u64),
+    Tuple(Vec<ConstKey>),
+}
+
+impl ConstKey {
+    /// The merge key, or `None` for constants that are never merged.
+    fn of(c: &Constant) -> Option<ConstKey> {
+        Some(match c {
+            Constant::None => ConstKey::None,
+            Constant::Bool(b) => ConstKey::Bool(*b),
+            Constant::Int(v) => ConstKey::Int(*v),
+            Constant::BigInt(b) => ConstKey::BigInt(b.to_string()),
+            Constant::Float(f) => ConstKey::Float(f.to_bits()),
+            Constant::Tuple(items) => ConstKey::Tuple(items.iter().map(ConstKey::of).collect::<Option<Vec<_>>>()?),
+            _ => return None,
+        })
+    }
+}
+
+impl PyErr {
+    /// The exception's class name (for messages about it).
+    pub fn type_name(&self, vm: &Vm) -> String {
+        vm.type_name(&self.exc)
+    }
+}

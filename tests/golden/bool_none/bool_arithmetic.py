@@ -1,0 +1,8 @@
+print(True + True)
+print(True * 5)
+print(-True)
+print(False - 1)
+print(True / 2)
+print(True // 1)
+print(True & False, True | False, True ^ True)
+print(10 * False)

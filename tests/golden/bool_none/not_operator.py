@@ -1,0 +1,8 @@
+print(not True)
+print(not False)
+print(not None)
+print(not 0)
+print(not 42)
+print(not "")
+print(not [])
+print(not not "x")

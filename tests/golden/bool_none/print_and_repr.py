@@ -1,0 +1,5 @@
+print(True, False, None)
+print(repr(True), repr(False), repr(None))
+print(str(True) + str(None))
+print([True, None, False])
+print(type(True), type(None))

@@ -1,0 +1,8 @@
+print(abs(-5))
+print(abs(5))
+print(abs(0))
+print(abs(-2.5))
+print(abs(-10 ** 30))
+print(abs(True))
+print(abs(-0.0))
+print(abs(float("-inf")))

@@ -1,0 +1,3 @@
+print(len)
+print(print)
+print(repr(abs))

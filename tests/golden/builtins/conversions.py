@@ -1,0 +1,7 @@
+print(str(42), str(4.5), str(True))
+print(int("7") + 1)
+print(float("2.5") * 2)
+print(int(float("3.7")))
+print(float(int("12")))
+print(str(int("0010")))
+print(repr(str(1.0)))

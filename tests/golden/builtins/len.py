@@ -1,0 +1,7 @@
+print(len("abc"))
+print(len([1, 2, 3, 4]))
+print(len((1,)))
+print(len({"a": 1, "b": 2}))
+print(len(range(10)))
+print(len([]))
+print(len([[1, 2, 3]]))

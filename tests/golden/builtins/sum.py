@@ -1,0 +1,8 @@
+print(sum([1, 2, 3]))
+print(sum(range(101)))
+print(sum([]))
+print(sum([1, 2], 10))
+print(sum([0.1] * 10))
+print(sum((1.5, 2.5)))
+print(sum([10 ** 20, 10 ** 20]))
+print(sum([True, True, False]))

@@ -1,0 +1,7 @@
+g = "global value"
+def drop():
+    global g
+    del g
+print(g)
+drop()
+print(g)

@@ -1,0 +1,6 @@
+def f():
+    x = 10
+    del x
+    return x
+print("start")
+f()

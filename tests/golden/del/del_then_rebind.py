@@ -1,0 +1,4 @@
+x = [1, 2]
+del x
+x = "again"
+print(x)

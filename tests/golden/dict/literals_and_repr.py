@@ -1,0 +1,6 @@
+print({})
+print({"a": 1, "b": 2})
+print({1: "one", 2: "two"})
+print({"outer": {"inner": [1, 2]}})
+print({(1, 2): "tuple key", None: 0, 2.5: "float"})
+print({"it's": 'say "x"'})

@@ -1,0 +1,3 @@
+s = "abc"
+print(s[0])
+print(s[10])

@@ -1,0 +1,3 @@
+print("before")
+print(undefined_name)
+print("after")

@@ -1,0 +1,3 @@
+length = 3
+print(length)
+print(lenght)

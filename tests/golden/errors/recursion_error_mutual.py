@@ -1,0 +1,6 @@
+def ping(n):
+    return pong(n + 1)
+def pong(n):
+    return ping(n + 1)
+print("recursing")
+ping(0)

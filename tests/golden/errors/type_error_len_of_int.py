@@ -1,0 +1,2 @@
+print(len("ok"))
+print(len(5))

@@ -1,0 +1,4 @@
+def f(a, b):
+    return a
+print(f(1, b=2))
+print(f(1, a=2))

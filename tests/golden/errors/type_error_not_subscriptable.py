@@ -1,0 +1,3 @@
+x = 5
+print("x is", x)
+print(x[0])

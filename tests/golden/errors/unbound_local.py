@@ -1,0 +1,5 @@
+total = 1
+def f():
+    print("in f")
+    total += 1
+f()

@@ -1,0 +1,3 @@
+print("dividing")
+x = 1.0
+print(x / 0)

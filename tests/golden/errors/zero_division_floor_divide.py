@@ -1,0 +1,3 @@
+print("dividing")
+x = 1
+print(x // 0)

@@ -1,0 +1,3 @@
+print("powering")
+x = 0
+print(x ** -1)

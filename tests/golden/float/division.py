@@ -1,0 +1,7 @@
+print(1.0 / 3)
+print(2 / 3.0)
+print(10.0 / 4)
+print(-1.0 / 3)
+print(1.0 / 8)
+print(5.0 / 0.5)
+print(1e300 / 1e-10)

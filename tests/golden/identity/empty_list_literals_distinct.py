@@ -1,0 +1,5 @@
+print([] is [])
+print([] == [])
+a = []
+b = []
+print(a is b)

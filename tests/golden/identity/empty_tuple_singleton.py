@@ -1,0 +1,6 @@
+a = ()
+b = ()
+print(a is b)
+t = (1, 2)
+print(t[2:] is a)
+print(t[0:0] is b)

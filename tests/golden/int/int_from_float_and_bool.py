@@ -1,0 +1,8 @@
+print(int(3.9))
+print(int(-3.9))
+print(int(0.5))
+print(int(-0.5))
+print(int(1e20))
+print(int(True))
+print(int(False))
+print(int(7))

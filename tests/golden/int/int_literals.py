@@ -1,0 +1,8 @@
+print(0x10)
+print(0o17)
+print(0b101)
+print(0xFF)
+print(1_000_000)
+print(0)
+print(00)
+print(0x_ff)

@@ -1,0 +1,7 @@
+print(repr(42))
+print(repr(-42))
+print(str(-0))
+print(repr(10 ** 30))
+print(str(-10 ** 25))
+print(len(str(2 ** 1000)))
+print(str(7) + str(8))

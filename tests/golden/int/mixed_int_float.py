@@ -1,0 +1,8 @@
+print(1 + 2.5)
+print(3 * 1.5)
+print(10 - 0.5)
+print(2 ** 0.5)
+print(4 ** 0.5)
+print(7 // 2.0)
+print(7 % 2.5)
+print(1 + 1.0)

@@ -1,0 +1,7 @@
+print([])
+print([1, 2, 3])
+print([1, "a", None, True, 2.5])
+print([[1, 2], [3, [4, 5]]])
+print([1, 2, 3,])
+print(["quote's", "x"])
+print(repr([1.0, -0.0]))

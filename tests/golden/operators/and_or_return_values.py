@@ -1,0 +1,8 @@
+print(0 or "x")
+print("" or [] or 0)
+print(1 and 2)
+print(0 and 2)
+print("a" and "b" or "c")
+print(None or None)
+print([] and 1)
+print(3 or 1 / 0)

@@ -1,0 +1,7 @@
+print(1 == "1")
+print([] == ())
+print(0 == 0.0)
+print(None == False)
+print("" == [])
+print([1] != [1.0])
+print((1, 2) != (1, 2.0))

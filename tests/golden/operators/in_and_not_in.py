@@ -1,0 +1,7 @@
+print(3 in [1, 2, 3])
+print(3 not in [1, 2, 3])
+print("b" in "abc")
+print(2 in (1, 2))
+print("k" in {"k": 1})
+print(1 in {"k": 1})
+print(5 in range(3))

@@ -1,0 +1,6 @@
+print(5 in range(10))
+print(10 in range(10))
+print(4 in range(0, 10, 3))
+print(6 in range(0, 10, 3))
+print(-1 in range(-5, 0))
+print(3 not in range(3))

@@ -1,0 +1,7 @@
+r = range(0, 10, 3)
+print(len(r))
+print(r[0], r[1], r[-1])
+print(len(range(10, 0, -1)))
+print(len(range(5, 2)))
+print(range(100)[42])
+print(len(range(-10, 10)))

@@ -1,0 +1,5 @@
+r = range(10)
+print(r[2:5])
+print(r[::2])
+print(r[::-1])
+print(range(0, 20, 2)[1:4])

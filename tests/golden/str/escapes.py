@@ -1,0 +1,9 @@
+print("tab:\tend")
+print("new\nline")
+print("back\\slash")
+print("\x41\x42\x43")
+print("\u00e9t\u00e9")
+print("\101")
+print("a\
+b")
+print(len("\n\t\\"))

@@ -1,0 +1,6 @@
+print(len(""))
+print(len("a"))
+print(len("hello world"))
+print(len("\u00e9t\u00e9"))
+print(len("日本語"))
+print(len("a" * 1000))

@@ -1,0 +1,3 @@
+text = """first line
+second line
+print(text)

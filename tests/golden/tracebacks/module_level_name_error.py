@@ -1,0 +1,2 @@
+print("start")
+value = undefined_name

@@ -1,0 +1,3 @@
+config = {"name": "refpy"}
+print(config["name"])
+port = config["port"]

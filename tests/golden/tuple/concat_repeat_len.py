@@ -1,0 +1,7 @@
+a = (1, 2)
+b = (3,)
+print(a + b)
+print(a * 3)
+print(len(a + b))
+print(len(()))
+print(() + ())

@@ -1,0 +1,8 @@
+t = (10, 20, 30, 40, 50)
+print(t[0])
+print(t[-1])
+print(t[1:3])
+print(t[::-1])
+print(t[3:])
+print(t[:0])
+print(t[::2])

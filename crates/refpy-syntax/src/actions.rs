@@ -160,7 +160,8 @@ pub(crate) enum ArgItem {
     Pos(Expr),
     /// An unparenthesized generator expression argument.
     Genexp(Expr),
-    Star(Expr, Span),
+    /// `*value`: the span of the whole argument and of the `*`.
+    Star(Expr, Span, Span),
     Kw(Keyword),
     DoubleStar(Keyword),
 }
@@ -186,21 +187,31 @@ pub(crate) fn call_args(
                 } else {
                     "positional argument follows keyword argument"
                 };
-                return user(LexError::at_span(msg, e.span));
+                // CPython's caret sits just past the argument.
+                let s = e.span;
+                let at = Span {
+                    lineno: s.end_lineno,
+                    col_offset: s.end_col_offset,
+                    end_lineno: s.end_lineno,
+                    end_col_offset: s.end_col_offset + 1,
+                };
+                return user(LexError::at_span(msg, at));
             }
             ArgItem::Pos(e) => args.push(e),
             ArgItem::Genexp(mut e) => {
-                if n > 1 {
+                let src = idx.source();
+                let trailing = idx.line_start(e.span.end_lineno) + col_to_byte(idx, &e.span);
+                if n > 1 || src.get(trailing..paren.1).is_some_and(|rest| rest.contains(',')) {
                     return user(LexError::at_span("Generator expression must be parenthesized", e.span));
                 }
                 e.span = idx.span(paren.0, paren.1);
                 args.push(e);
             }
-            ArgItem::Star(e, span) => {
+            ArgItem::Star(e, span, star) => {
                 if seen_dstar {
                     return user(LexError::at_span(
                         "iterable argument unpacking follows keyword argument unpacking",
-                        span,
+                        star,
                     ));
                 }
                 args.push(Expr { node: ExprKind::Starred { value: Box::new(e), ctx: ExprContext::Load }, span });
@@ -218,15 +229,10 @@ pub(crate) fn call_args(
     Ok((args, keywords))
 }
 
-/// A generator expression in an argument list followed by a trailing comma
-/// must be parenthesized, as CPython says.
-pub(crate) fn check_genexp_trailing(items: &[ArgItem], trailing: bool) -> R<()> {
-    if trailing {
-        if let Some(ArgItem::Genexp(e)) = items.last() {
-            return user(LexError::at_span("Generator expression must be parenthesized", e.span));
-        }
-    }
-    Ok(())
+/// Byte offset, within its line, of the end of `span`.
+fn col_to_byte(idx: &LineIndex, span: &Span) -> usize {
+    let line = idx.line_text(span.end_lineno).unwrap_or("");
+    line.char_indices().nth(span.end_col_offset as usize).map_or(line.len(), |(i, _)| i)
 }
 
 pub(crate) fn call(idx: &LineIndex, l: usize, r: usize, func: Expr, items: Vec<ArgItem>, paren: (usize, usize)) -> R<Expr> {
@@ -241,8 +247,8 @@ pub(crate) fn call(idx: &LineIndex, l: usize, r: usize, func: Expr, items: Vec<A
 pub(crate) enum Param {
     Plain(Arg, Option<Expr>),
     /// `*` or `*name`; the span of the `*` for errors.
-    Star(Option<Arg>, Span, Option<Expr>),
-    DoubleStar(Arg, Option<Expr>),
+    Star(Option<Arg>, Span, Option<Span>),
+    DoubleStar(Arg, Option<Span>),
     Slash(Span),
 }
 
@@ -289,8 +295,8 @@ pub(crate) fn arguments(items: Vec<Param>) -> R<Arguments> {
                 if seen_star {
                     return user(LexError::at_span("* argument may appear only once", span));
                 }
-                if let Some(d) = default {
-                    return user(LexError::at_span("var-positional argument cannot have default value", d.span));
+                if let Some(eq) = default {
+                    return user(LexError::at_span("var-positional argument cannot have default value", eq));
                 }
                 seen_star = true;
                 match arg {
@@ -299,8 +305,8 @@ pub(crate) fn arguments(items: Vec<Param>) -> R<Arguments> {
                 }
             }
             Param::DoubleStar(arg, default) => {
-                if let Some(d) = default {
-                    return user(LexError::at_span("var-keyword argument cannot have default value", d.span));
+                if let Some(eq) = default {
+                    return user(LexError::at_span("var-keyword argument cannot have default value", eq));
                 }
                 if let Some(span) = bare_star {
                     return user(LexError::at_span("named arguments must follow bare *", span));
@@ -316,7 +322,7 @@ pub(crate) fn arguments(items: Vec<Param>) -> R<Arguments> {
                     return user(LexError::at_span("/ must be ahead of *", span));
                 }
                 if a.args.is_empty() {
-                    return user(LexError::at_span("at least one argument must precede /", span));
+                    return user(LexError::at_span("invalid syntax", span));
                 }
                 seen_slash = true;
                 a.posonlyargs = std::mem::take(&mut a.args);
@@ -324,7 +330,9 @@ pub(crate) fn arguments(items: Vec<Param>) -> R<Arguments> {
         }
     }
     if let Some(span) = bare_star {
-        return user(LexError::at_span("named arguments must follow bare *", span));
+        // A bare `*` at the end: CPython points at the token after it.
+        let after = Span { col_offset: span.end_col_offset, end_col_offset: span.end_col_offset + 1, ..span };
+        return user(LexError::at_span("named arguments must follow bare *", after));
     }
     Ok(a)
 }
@@ -423,6 +431,13 @@ fn is_bare_tuple(e: &Expr) -> bool {
     }
 }
 
+/// True when the character before `span` (ignoring blanks) is `(`.
+fn parenthesized(idx: &LineIndex, span: &Span) -> bool {
+    let line = idx.line_text(span.lineno).unwrap_or("");
+    let before: String = line.chars().take(span.col_offset as usize).collect();
+    before.trim_end().ends_with('(')
+}
+
 /// Sets `Store`/`Del` context on a target, as RustPython's `set_context` and
 /// CPython's `_PyPegen_set_expr_context` do, rejecting what cannot be a target.
 pub(crate) fn set_context(e: &mut Expr, how: Target, suggest: bool) -> Result<(), LexError> {
@@ -473,7 +488,7 @@ pub(crate) fn assign(idx: &LineIndex, l: usize, r: usize, first: Expr, rest: Vec
     let value = targets.pop().unwrap_or_else(|| name(idx, l, r, String::new()));
     let how = if targets.len() == 1 { Target::AssignSingle } else { Target::Assign };
     for t in &mut targets {
-        if matches!(t.node, ExprKind::Yield(_) | ExprKind::YieldFrom(_)) {
+        if matches!(t.node, ExprKind::Yield(_) | ExprKind::YieldFrom(_)) && !parenthesized(idx, &t.span) {
             return user(LexError::at_span("assignment to yield expression not possible", t.span));
         }
         if let Err(e) = set_context(t, how, true) {
@@ -511,8 +526,10 @@ pub(crate) fn ann_assign(
         ExprKind::Name { ctx, .. } | ExprKind::Attribute { ctx, .. } | ExprKind::Subscript { ctx, .. } => {
             *ctx = ExprContext::Store;
         }
-        ExprKind::Tuple { .. } => {
-            return user(LexError::at_span("only single target (not tuple) can be annotated", target.span));
+        ExprKind::Tuple { elts, .. } => {
+            // CPython points at the first element of an unparenthesized tuple.
+            let span = if is_bare_tuple(&target) { elts.first().map_or(target.span, |e| e.span) } else { target.span };
+            return user(LexError::at_span("only single target (not tuple) can be annotated", span));
         }
         ExprKind::List { .. } => {
             return user(LexError::at_span("only single target (not list) can be annotated", target.span));

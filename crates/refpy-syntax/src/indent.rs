@@ -98,6 +98,8 @@ pub(crate) struct Lexer<'s> {
     pub(crate) prev_line_first: Option<(Tok, usize)>,
     /// Start of the last NEWLINE handed out.
     pub(crate) last_newline: Option<usize>,
+    /// The next recorded token starts a new logical line.
+    clear_line: bool,
     /// True once end of input was reached (all tokens after are synthetic).
     pub(crate) at_eof: bool,
 }
@@ -127,6 +129,7 @@ impl<'s> Lexer<'s> {
             prev_line_first: None,
             last_newline: None,
             at_eof: false,
+            clear_line: false,
         }
     }
 
@@ -186,7 +189,7 @@ impl<'s> Lexer<'s> {
             if altcol <= alttop {
                 return Err(tab_error());
             }
-            if self.indents.len() >= MAX_INDENT - 1 {
+            if self.indents.len() >= MAX_INDENT {
                 return Err(LexError {
                     kind: SyntaxErrorKind::IndentationError,
                     msg: LexMsg::Text("too many levels of indentation".into()),
@@ -395,8 +398,7 @@ impl<'s> Lexer<'s> {
             if !matches!(tok, Tok::Newline) {
                 self.line_has_tokens = true;
             }
-            let (tok_start, tok_end) = if matches!(tok, Tok::Newline) { (start, end) } else { (start, end) };
-            return Some(Ok((tok_start, tok, tok_end)));
+            return Some(Ok((start, tok, end)));
         }
     }
 
@@ -428,6 +430,10 @@ impl<'s> Lexer<'s> {
     }
 
     fn record(&mut self, t: &Spanned) {
+        if self.clear_line {
+            self.line_toks.clear();
+            self.clear_line = false;
+        }
         match t.1 {
             Tok::Newline => {
                 self.prev_line_first = self
@@ -435,8 +441,10 @@ impl<'s> Lexer<'s> {
                     .iter()
                     .find(|(_, t, _)| !matches!(t, Tok::Indent | Tok::Dedent))
                     .map(|(s, t, _)| (t.clone(), *s));
-                self.line_toks.clear();
+                self.clear_line = true;
                 self.last_newline = Some(t.0);
+                self.line_toks.push(t.clone());
+                return;
             }
             Tok::Str(StrLit::F(_)) => self.line_toks.push((t.0, Tok::Str(StrLit::F(Vec::new())), t.2)),
             _ => self.line_toks.push(t.clone()),
@@ -563,7 +571,10 @@ mod tests {
 
     #[test]
     fn tabs() {
-        assert_eq!(layout_str("if a:\n\tb\n        c\n"), "If a Colon NL INDENT b NL c NL DEDENT");
+        assert_eq!(layout_str("if a:\n\tb\n\tc\n"), "If a Colon NL INDENT b NL c NL DEDENT");
+        // A tab and eight spaces reach the same column but are not the same.
+        let e = layout("if a:\n\tb\n        c\n").unwrap_err();
+        assert_eq!(e.kind, SyntaxErrorKind::TabError);
         let e = layout("if a:\n        b\n\tc\n").unwrap_err();
         assert_eq!(e.kind, SyntaxErrorKind::TabError);
     }

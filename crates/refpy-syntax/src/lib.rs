@@ -27,3 +27,8 @@ lalrpop_util::lalrpop_mod!(
 pub use error::{SyntaxError, SyntaxErrorKind};
 pub use indent::MAX_NESTING;
 pub use parser::{parse_expression, parse_module};
+
+#[cfg(test)]
+mod dump;
+#[cfg(test)]
+mod golden_tests;

@@ -567,7 +567,13 @@ impl Vm {
         if let Some(v) = self.dict_get(as_dict(&b).expect("builtins is a dict"), name)? {
             return Ok(v);
         }
-        Err(self.name_error(name))
+        let err = self.name_error(name);
+        let n = as_str(name).unwrap_or("?").to_string();
+        let suggestion = self.suggest_name(fi, &n);
+        if let Some(e) = crate::objects::exception::as_exception(&err.exc) {
+            *e.suggestion.borrow_mut() = suggestion;
+        }
+        Err(err)
     }
 
     /// `NameError: name 'x' is not defined`.
@@ -575,6 +581,25 @@ impl Vm {
     fn name_error(&mut self, name: &ObjRef) -> PyErr {
         let n = as_str(name).unwrap_or("?").to_string();
         self.new_error(ExcType::NameError, format!("name '{n}' is not defined"))
+    }
+
+    /// The "Did you mean" candidate for an undefined `name` in frame `fi`:
+    /// its local variable names, then its globals, then the builtins.
+    #[cold]
+    fn suggest_name(&self, fi: usize, name: &str) -> Option<String> {
+        let frame = &self.frames[fi];
+        let locals: Vec<&str> = frame.code.code.varnames.iter().map(|v| &**v).collect();
+        if let Some(s) = crate::suggestions::closest(name, &locals) {
+            return Some(s.to_string());
+        }
+        for ns in [&frame.globals, &self.builtins] {
+            let table = as_dict(ns)?.table.borrow();
+            let keys: Vec<&str> = table.items().filter_map(|(k, _)| as_str(k)).collect();
+            if let Some(s) = crate::suggestions::closest(name, &keys) {
+                return Some(s.to_string());
+            }
+        }
+        None
     }
 
     /// `del name` in a namespace dict.

@@ -19,6 +19,7 @@ pub mod objects;
 mod ops;
 mod protocol;
 mod repr;
+mod suggestions;
 pub mod traceback;
 pub mod types;
 mod vm;

@@ -51,10 +51,11 @@ impl Vm {
         }
         if let Some(t) = as_tuple(container) {
             if let Some(s) = as_slice(key) {
-                let picked = self.slice_pick(t, s)?;
-                if picked.len() == t.len() {
+                let (_, _, step, count) = self.slice_indices(s, t.len())?;
+                if step == 1 && count == t.len() {
                     return Ok(container.clone());
                 }
+                let picked = self.slice_pick(t, s)?;
                 return self.new_tuple(picked);
             }
             let i = self.index_of(key, "tuple")?;
@@ -93,8 +94,9 @@ impl Vm {
         }
         if let Some(r) = as_range(container) {
             let (start, step, len) = (r.start, r.step, r.len);
-            if as_slice(key).is_some() {
-                return Err(self.new_error(ExcType::TypeError, "range slicing is not supported by refpy yet"));
+            if let Some(s) = as_slice(key) {
+                let (first, last, k, _) = self.slice_indices(s, len as usize)?;
+                return self.new_range(start + step * first as i64, start + step * last as i64, step * k as i64);
             }
             let i = self.index_of(key, "range")?;
             return match Self::normalize(i, len as usize) {

@@ -86,10 +86,14 @@ impl Vm {
         } else {
             self.str_string(exc).unwrap_or_else(|_| "<exception str() failed>".into())
         };
+        let hint = as_exception(exc)
+            .and_then(|e| e.suggestion.borrow().clone())
+            .map(|s| format!(". Did you mean: '{s}'?"))
+            .unwrap_or_default();
         if msg.is_empty() {
             format!("{name}\n")
         } else {
-            format!("{name}: {msg}\n")
+            format!("{name}: {msg}{hint}\n")
         }
     }
 

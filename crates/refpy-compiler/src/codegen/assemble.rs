@@ -81,25 +81,27 @@ pub fn assemble(
     instrs: &[Instr],
     label_pos: &[Option<usize>],
     is_none_const: &dyn Fn(u32) -> bool,
-    first_loc: Location,
 ) -> Result<Assembled, AssembleError> {
     let mut v = resolve(instrs, label_pos)?;
     let mut is_target = jump_targets(&v);
     optimize_is_none(&mut v, &is_target, is_none_const);
     thread_jumps(&mut v);
+    let targets = jump_targets(&v);
+    v = inline_small_exits(v, &targets);
     let depths = stack_depths(&v)?;
     let keep: Vec<bool> = depths.iter().map(Option::is_some).collect();
     v = compact(&v, &keep);
     remove_jumps_to_next(&mut v);
+    let targets = jump_targets(&v);
+    let keep = redundant_nops(&mut v, &targets);
+    v = compact(&v, &keep);
+    propagate_line_numbers(&mut v);
     let depths = stack_depths(&v)?;
     let handlers = exception_targets(&v, &depths)?;
     let stacksize = depths.iter().flatten().copied().max().unwrap_or(0);
     let mut handlers = handlers;
     for ins in v.iter_mut() {
         if !matches!(ins.op, Op::Real(_)) {
-            if ins.op == Op::PopBlock {
-                ins.loc = None;
-            }
             ins.op = Op::Real(Opcode::NOP);
             ins.target = NO_TARGET;
         }
@@ -109,7 +111,7 @@ pub fn assemble(
     handlers = remap_handlers(&handlers, &keep);
     v = compact(&v, &keep);
     let handlers = handlers.into_iter().zip(&keep).filter(|(_, k)| **k).map(|(h, _)| h).collect::<Vec<_>>();
-    Ok(layout(&v, &handlers, stacksize, first_loc))
+    Ok(layout(&v, &handlers, stacksize))
 }
 
 fn resolve(instrs: &[Instr], label_pos: &[Option<usize>]) -> Result<Vec<Ins>, AssembleError> {
@@ -194,15 +196,55 @@ fn thread_jumps(v: &mut [Ins]) {
         {
             continue;
         }
+        // `jump_thread`: only between jumps on the same line.
+        let line = v[i].loc.map(|l| l.lineno);
         let mut t = v[i].target;
         for _ in 0..16 {
             match v.get(t) {
-                Some(n) if real(n.op) == Some(Opcode::JUMP_ABSOLUTE) && n.target != t => t = n.target,
+                Some(n)
+                    if real(n.op) == Some(Opcode::JUMP_ABSOLUTE)
+                        && n.target != t
+                        && n.loc.map(|l| l.lineno) == line =>
+                {
+                    t = n.target
+                }
                 _ => break,
             }
         }
         v[i].target = t;
     }
+}
+
+/// `extend_block`: an unconditional jump to a small block that leaves the
+/// code object (`return`, re-raise; at most `MAX_COPY_SIZE` = 4
+/// instructions) is replaced by a copy of that block.
+fn inline_small_exits(v: Vec<Ins>, is_target: &[bool]) -> Vec<Ins> {
+    let exit_block = |t: usize| -> Option<std::ops::Range<usize>> {
+        let end = (t..v.len()).take(4).find(|&k| is_terminator(v[k].op))?;
+        let exits = matches!(real(v[end].op), Some(Opcode::RETURN_VALUE | Opcode::RERAISE | Opcode::RAISE_VARARGS));
+        let plain = (t..=end).all(|k| v[k].target == NO_TARGET && matches!(v[k].op, Op::Real(_)));
+        let whole = (t + 1..=end).all(|k| !is_target[k]);
+        (exits && plain && whole).then_some(t..end + 1)
+    };
+    let mut out = Vec::with_capacity(v.len());
+    let mut map = Vec::with_capacity(v.len() + 1);
+    for ins in v.iter() {
+        map.push(out.len());
+        if real(ins.op) == Some(Opcode::JUMP_ABSOLUTE) && ins.target != NO_TARGET {
+            if let Some(r) = exit_block(ins.target) {
+                out.extend(v[r].iter().copied());
+                continue;
+            }
+        }
+        out.push(*ins);
+    }
+    map.push(out.len());
+    for ins in out.iter_mut() {
+        if ins.target != NO_TARGET {
+            ins.target = map[ins.target];
+        }
+    }
+    out
 }
 
 /// Stack effect of `ins` when it falls through (`jump == false`) or jumps.
@@ -409,7 +451,9 @@ fn exception_targets(v: &[Ins], depths: &[Option<u32>]) -> Result<Vec<Option<Han
                     }
                 }
             }
-            result[i] = stack.last().copied();
+            if matches!(ins.op, Op::Real(_)) {
+                result[i] = stack.last().copied();
+            }
             if is_terminator(ins.op) || i + 1 >= v.len() || seen[i + 1] {
                 break;
             }
@@ -425,13 +469,90 @@ fn remap_handlers(handlers: &[Option<Handler>], keep: &[bool]) -> Vec<Option<Han
     handlers.iter().map(|h| h.map(|h| Handler { target: map[h.target], ..h })).collect()
 }
 
+/// `propagate_line_numbers`: an instruction without a location takes the
+/// one before it in its basic block; a block's first instruction takes the
+/// location its only predecessor ended with (fall-through or jump, where
+/// `Setup*` counts as a jump to its handler).
+fn propagate_line_numbers(v: &mut [Ins]) {
+    let n = v.len();
+    let mut preds = vec![0u32; n + 1];
+    let mut starts = vec![false; n + 1];
+    if n > 0 {
+        starts[0] = true;
+    }
+    for (i, ins) in v.iter().enumerate() {
+        if ins.target != NO_TARGET && matches!(ins.op, Op::Real(_)) {
+            preds[ins.target] += 1;
+            starts[ins.target] = true;
+            starts[i + 1] = true;
+        }
+        if is_terminator(ins.op) {
+            starts[i + 1] = true;
+        }
+    }
+    for i in 1..n {
+        if starts[i] && !is_terminator(v[i - 1].op) {
+            preds[i] += 1;
+        }
+    }
+    let mut i = 0;
+    while i < n {
+        let mut prev = v[i].loc;
+        let mut j = i + 1;
+        while j < n && !starts[j] {
+            match v[j].loc {
+                None => v[j].loc = prev,
+                l => prev = l,
+            }
+            j += 1;
+        }
+        let last = v[j - 1];
+        if j < n && !is_terminator(last.op) && preds[j] == 1 && v[j].loc.is_none() {
+            v[j].loc = prev;
+        }
+        if last.target != NO_TARGET
+            && matches!(last.op, Op::Real(_))
+            && preds[last.target] == 1
+            && v[last.target].loc.is_none()
+        {
+            v[last.target].loc = prev;
+        }
+        i = j;
+    }
+    guarantee_lineno_for_exits(v, &starts);
+}
+
+/// `guarantee_lineno_for_exits`: a block ending in a `RETURN_VALUE` without
+/// a location takes the location the previous block ended with.
+fn guarantee_lineno_for_exits(v: &mut [Ins], starts: &[bool]) {
+    let mut last_loc = None;
+    let mut i = 0;
+    while i < v.len() {
+        let mut j = i + 1;
+        while j < v.len() && !starts[j] {
+            j += 1;
+        }
+        match v[j - 1].loc {
+            None if real(v[j - 1].op) == Some(Opcode::RETURN_VALUE) => {
+                for ins in &mut v[i..j] {
+                    ins.loc = ins.loc.or(last_loc);
+                }
+            }
+            None => {}
+            l => last_loc = l,
+        }
+        i = j;
+    }
+}
+
 /// `remove_redundant_nops`: marks the NOPs to drop. A NOP stays only when it
 /// carries a line number that neither its neighbour shows.
 fn redundant_nops(v: &mut [Ins], is_target: &[bool]) -> Vec<bool> {
     let mut keep = vec![true; v.len()];
     let mut prev_line: Option<u32> = None;
     for i in 0..v.len() {
-        if is_target[i] {
+        // A new basic block starts at a jump target and after any jump.
+        if is_target[i] || (i > 0 && (v[i - 1].target != NO_TARGET || is_terminator(v[i - 1].op))) {
             prev_line = None;
         }
         let line = v[i].loc.map(|l| l.lineno);
@@ -470,7 +591,7 @@ fn ext_units(arg: u32) -> usize {
     }
 }
 
-fn layout(v: &[Ins], handlers: &[Option<Handler>], stacksize: u32, first_loc: Location) -> Assembled {
+fn layout(v: &[Ins], handlers: &[Option<Handler>], stacksize: u32) -> Assembled {
     let size_of = |i: &Ins, arg: u32| -> usize {
         let op = real(i.op).unwrap_or(Opcode::NOP);
         ext_units(arg) + 1 + op.cache_entries()
@@ -502,12 +623,10 @@ fn layout(v: &[Ins], handlers: &[Option<Handler>], stacksize: u32, first_loc: Lo
     }
     let mut code = Vec::with_capacity(offsets[v.len()]);
     let mut locations = Vec::with_capacity(offsets[v.len()]);
-    let mut loc = first_loc;
+    let mut loc;
     for (k, i) in v.iter().enumerate() {
         let op = real(i.op).unwrap_or(Opcode::NOP);
-        if let Some(l) = i.loc {
-            loc = l;
-        }
+        loc = i.loc.unwrap_or_default();
         let (arg, ext) = if i.target != NO_TARGET {
             (offsets[i.target] as u32, jump_ext[k])
         } else {

@@ -124,17 +124,22 @@ impl<'a> Compiler<'a> {
         }
         let constant = value.and_then(|v| self.fold(v));
         let preserve_tos = value.is_some() && constant.is_none();
-        if preserve_tos {
-            if let Some(v) = value {
-                self.expr(v)?;
+        match value {
+            Some(v) if preserve_tos => self.expr(v)?,
+            Some(v) => {
+                self.set_loc(v.span);
+                self.emit(Opcode::NOP, 0);
             }
+            None => {}
+        }
+        if value.is_none_or(|v| v.span.lineno != s.span.lineno) {
+            self.set_loc(s.span);
+            self.emit(Opcode::NOP, 0);
         }
         self.unwind_fblock_stack(preserve_tos, false)?;
         if !preserve_tos {
-            self.set_loc(value.map_or(s.span, |v| v.span));
             self.load_const(constant.unwrap_or(Constant::None));
         }
-        self.set_loc(s.span);
         self.emit(Opcode::RETURN_VALUE, 0);
         Ok(())
     }

@@ -198,7 +198,7 @@ impl<'a> Compiler<'a> {
         let consts = unit.consts;
         let none_index = |i: u32| matches!(consts.get(i), Some(Constant::None));
         let first = Location { lineno: unit.firstlineno, end_lineno: unit.firstlineno, col: 0, end_col: 0 };
-        let asm = assemble::assemble(&instrs, &unit.label_pos, &none_index, first)
+        let asm = assemble::assemble(&instrs, &unit.label_pos, &none_index)
             .map_err(|e| self.error_at(&format!("internal compiler error: {}", e.0), first))?;
         let mut co_flags = 0;
         if scope.kind == ScopeKind::Function {

@@ -21,6 +21,9 @@ pub struct ExceptionObject {
     pub context: RefCell<Option<ObjRef>>,
     /// `__suppress_context__`.
     pub suppress_context: Cell<bool>,
+    /// The "Did you mean: …?" name the traceback printer appends
+    /// (computed where a `NameError` is raised, from that frame's names).
+    pub suggestion: RefCell<Option<String>>,
 }
 
 /// `sizeof(PyBaseExceptionObject)`.
@@ -35,6 +38,7 @@ impl Vm {
             cause: RefCell::new(None),
             context: RefCell::new(None),
             suppress_context: Cell::new(false),
+            suggestion: RefCell::new(None),
         };
         alloc(ty, payload, EXCEPTION_BASICSIZE).map_err(|_| self.memory_error())
     }

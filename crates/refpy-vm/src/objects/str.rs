@@ -65,7 +65,11 @@ impl Vm {
         if let Some(o) = self.interned.get(s) {
             return Ok(o.clone());
         }
-        let o = self.new_str(s)?;
+        // CPython 3.11 quirk (fact sheet §6): an interned one-character ASCII
+        // string is a separate object from the one-character cache, so
+        // `chr(97) is 'a'` is False; non-ASCII Latin-1 literals are not
+        // interned there and *are* the cached object.
+        let o = if s.len() == 1 { self.alloc_new_str(s)? } else { self.new_str(s)? };
         self.intern_object(&o);
         Ok(o)
     }

@@ -82,7 +82,9 @@ pub(crate) fn compare(idx: &LineIndex, l: usize, r: usize, left: Expr, rest: Vec
 /// `a, b` (a tuple) or `a` (the element itself) for a comma list.
 pub(crate) fn tuple_or_single(idx: &LineIndex, l: usize, r: usize, mut v: Vec<Expr>, trailing: bool) -> Expr {
     if v.len() == 1 && !trailing {
-        return v.pop().unwrap_or_else(|| ex(idx, l, r, ExprKind::Tuple { elts: Vec::new(), ctx: ExprContext::Load }));
+        return v
+            .pop()
+            .unwrap_or_else(|| ex(idx, l, r, ExprKind::Tuple { elts: Vec::new(), ctx: ExprContext::Load }));
     }
     ex(idx, l, r, ExprKind::Tuple { elts: v, ctx: ExprContext::Load })
 }
@@ -214,7 +216,10 @@ pub(crate) fn call_args(
                         star,
                     ));
                 }
-                args.push(Expr { node: ExprKind::Starred { value: Box::new(e), ctx: ExprContext::Load }, span });
+                args.push(Expr {
+                    node: ExprKind::Starred { value: Box::new(e), ctx: ExprContext::Load },
+                    span,
+                });
             }
             ArgItem::Kw(k) => {
                 seen_kw = true;
@@ -235,7 +240,14 @@ fn col_to_byte(idx: &LineIndex, span: &Span) -> usize {
     line.char_indices().nth(span.end_col_offset as usize).map_or(line.len(), |(i, _)| i)
 }
 
-pub(crate) fn call(idx: &LineIndex, l: usize, r: usize, func: Expr, items: Vec<ArgItem>, paren: (usize, usize)) -> R<Expr> {
+pub(crate) fn call(
+    idx: &LineIndex,
+    l: usize,
+    r: usize,
+    func: Expr,
+    items: Vec<ArgItem>,
+    paren: (usize, usize),
+) -> R<Expr> {
     let (args, keywords) = call_args(idx, items, paren)?;
     Ok(ex(idx, l, r, ExprKind::Call { func: Box::new(func), args, keywords }))
 }
@@ -424,9 +436,9 @@ fn suggests_equality(e: &Expr) -> bool {
 
 fn is_bare_tuple(e: &Expr) -> bool {
     match &e.node {
-        ExprKind::Tuple { elts, .. } => elts.first().is_some_and(|f| {
-            (f.span.lineno, f.span.col_offset) == (e.span.lineno, e.span.col_offset)
-        }),
+        ExprKind::Tuple { elts, .. } => elts
+            .first()
+            .is_some_and(|f| (f.span.lineno, f.span.col_offset) == (e.span.lineno, e.span.col_offset)),
         _ => false,
     }
 }
@@ -444,7 +456,9 @@ pub(crate) fn set_context(e: &mut Expr, how: Target, suggest: bool) -> Result<()
     let ctx = if how == Target::Del { ExprContext::Del } else { ExprContext::Store };
     let bare = is_bare_tuple(e);
     match &mut e.node {
-        ExprKind::Name { ctx: c, .. } | ExprKind::Attribute { ctx: c, .. } | ExprKind::Subscript { ctx: c, .. } => {
+        ExprKind::Name { ctx: c, .. }
+        | ExprKind::Attribute { ctx: c, .. }
+        | ExprKind::Subscript { ctx: c, .. } => {
             *c = ctx;
             Ok(())
         }
@@ -498,7 +512,14 @@ pub(crate) fn assign(idx: &LineIndex, l: usize, r: usize, first: Expr, rest: Vec
     Ok(st(idx, l, r, StmtKind::Assign { targets, value: Box::new(value) }))
 }
 
-pub(crate) fn aug_assign(idx: &LineIndex, l: usize, r: usize, mut target: Expr, op: Operator, value: Expr) -> R<Stmt> {
+pub(crate) fn aug_assign(
+    idx: &LineIndex,
+    l: usize,
+    r: usize,
+    mut target: Expr,
+    op: Operator,
+    value: Expr,
+) -> R<Stmt> {
     match &mut target.node {
         ExprKind::Name { ctx, .. } | ExprKind::Attribute { ctx, .. } | ExprKind::Subscript { ctx, .. } => {
             *ctx = ExprContext::Store;
@@ -522,13 +543,14 @@ pub(crate) fn ann_assign(
     let stmt_start = idx.position(l);
     let simple = matches!(target.node, ExprKind::Name { .. })
         && (target.span.lineno, target.span.col_offset) == stmt_start;
+    let bare = is_bare_tuple(&target);
     match &mut target.node {
         ExprKind::Name { ctx, .. } | ExprKind::Attribute { ctx, .. } | ExprKind::Subscript { ctx, .. } => {
             *ctx = ExprContext::Store;
         }
         ExprKind::Tuple { elts, .. } => {
             // CPython points at the first element of an unparenthesized tuple.
-            let span = if is_bare_tuple(&target) { elts.first().map_or(target.span, |e| e.span) } else { target.span };
+            let span = if bare { elts.first().map_or(target.span, |e| e.span) } else { target.span };
             return user(LexError::at_span("only single target (not tuple) can be annotated", span));
         }
         ExprKind::List { .. } => {
@@ -562,10 +584,14 @@ pub(crate) fn with_items(mut items: Vec<WithItem>) -> Vec<WithItem> {
         if let ExprKind::Tuple { elts, .. } = &e.node {
             let opens_paren = !elts.is_empty();
             if opens_paren {
-                if let Some(WithItem { context_expr: Expr { node: ExprKind::Tuple { elts, .. }, .. }, .. }) =
-                    items.pop()
+                if let Some(WithItem {
+                    context_expr: Expr { node: ExprKind::Tuple { elts, .. }, .. }, ..
+                }) = items.pop()
                 {
-                    return elts.into_iter().map(|e| WithItem { context_expr: e, optional_vars: None }).collect();
+                    return elts
+                        .into_iter()
+                        .map(|e| WithItem { context_expr: e, optional_vars: None })
+                        .collect();
                 }
             }
         }

@@ -8,7 +8,7 @@ use crate::ast::*;
 
 pub(crate) fn dump_module(m: &Module) -> String {
     let mut out = String::new();
-    list(&mut out, &m.body, |o, s| stmt(o, s));
+    list(&mut out, &m.body, stmt);
     out
 }
 
@@ -26,7 +26,8 @@ fn list<T>(out: &mut String, items: &[T], mut f: impl FnMut(&mut String, &T)) {
 fn pos(out: &mut String, name: &str, span: &Span, with_pos: bool) {
     out.push_str(name);
     if with_pos {
-        let _ = write!(out, "@{}:{}-{}:{}", span.lineno, span.col_offset, span.end_lineno, span.end_col_offset);
+        let _ =
+            write!(out, "@{}:{}-{}:{}", span.lineno, span.col_offset, span.end_lineno, span.end_col_offset);
     }
 }
 
@@ -45,7 +46,7 @@ fn opt_str(out: &mut String, s: &Option<String>) {
 }
 
 fn stmts(out: &mut String, body: &[Stmt]) {
-    list(out, body, |o, s| stmt(o, s));
+    list(out, body, stmt);
 }
 
 fn exprs(out: &mut String, v: &[Expr], p: bool) {

@@ -36,7 +36,8 @@ pub(crate) fn parse(
     budget: u32,
     token: (usize, usize),
 ) -> Result<Vec<Expr>, LexError> {
-    let p = FParser { idx, src: idx.source(), raw, budget, span: idx.span(token.0, token.1), err_at: token.1 };
+    let p =
+        FParser { idx, src: idx.source(), raw, budget, span: idx.span(token.0, token.1), err_at: token.1 };
     let (parts, stop) = p.pieces(start, end, 0)?;
     debug_assert_eq!(stop, end);
     Ok(parts)
@@ -186,15 +187,16 @@ impl FParser<'_> {
         if text.trim_matches([' ', '\t', '\n', '\r', '\x0C']).is_empty() {
             return Err(self.err("f-string: empty expression not allowed"));
         }
-        let value = crate::parser::parse_fstring_field(self.idx, start, expr_end, self.budget).map_err(|e| {
-            let mut e = e;
-            if let LexMsg::Text(m) = &e.msg {
-                if !m.starts_with("f-string") {
-                    e.msg = LexMsg::Text(format!("f-string: {m}"));
+        let value =
+            crate::parser::parse_fstring_field(self.idx, start, expr_end, self.budget).map_err(|e| {
+                let mut e = e;
+                if let LexMsg::Text(m) = &e.msg {
+                    if !m.starts_with("f-string") {
+                        e.msg = LexMsg::Text(format!("f-string: {m}"));
+                    }
                 }
-            }
-            e
-        })?;
+                e
+            })?;
         pos = expr_end;
         let mut debug_text = None;
         if debug {
@@ -211,9 +213,7 @@ impl FParser<'_> {
                 Some(b'r') => 114,
                 Some(b'a') => 97,
                 _ => {
-                    return Err(
-                        self.err("f-string: invalid conversion character: expected 's', 'r', or 'a'")
-                    )
+                    return Err(self.err("f-string: invalid conversion character: expected 's', 'r', or 'a'"))
                 }
             };
             pos += 2;

@@ -98,6 +98,8 @@ pub(crate) struct Lexer<'s> {
     pub(crate) prev_line_first: Option<(Tok, usize)>,
     /// Start of the last NEWLINE handed out.
     pub(crate) last_newline: Option<usize>,
+    /// Start of the last token handed out.
+    pub(crate) furthest: usize,
     /// The next recorded token starts a new logical line.
     clear_line: bool,
     /// True once end of input was reached (all tokens after are synthetic).
@@ -130,6 +132,7 @@ impl<'s> Lexer<'s> {
             last_newline: None,
             at_eof: false,
             clear_line: false,
+            furthest: start,
         }
     }
 
@@ -304,7 +307,13 @@ impl<'s> Lexer<'s> {
     }
 
     /// Parses an f-string token's body now that the nesting budget is known.
-    fn finish_fstring(&mut self, raw: bool, start: usize, end: usize, span: (usize, usize)) -> Result<Tok, LexError> {
+    fn finish_fstring(
+        &mut self,
+        raw: bool,
+        start: usize,
+        end: usize,
+        span: (usize, usize),
+    ) -> Result<Tok, LexError> {
         let remaining = self.budget.saturating_sub(self.depth_bound() + 2);
         let parts = crate::fstring::parse(self.idx, start, end, raw, remaining, span)?;
         Ok(Tok::Str(StrLit::F(parts)))
@@ -367,7 +376,11 @@ impl<'s> Lexer<'s> {
                     let close = bracket_char(&tok);
                     match self.brackets.pop() {
                         None => {
-                            return Some(Err(LexError::at(format!("unmatched '{close}'"), start, Some(start))));
+                            return Some(Err(LexError::at(
+                                format!("unmatched '{close}'"),
+                                start,
+                                Some(start),
+                            )));
                         }
                         Some((open, open_at)) => {
                             let open = bracket_char(&open);
@@ -430,6 +443,7 @@ impl<'s> Lexer<'s> {
     }
 
     fn record(&mut self, t: &Spanned) {
+        self.furthest = t.0;
         if self.clear_line {
             self.line_toks.clear();
             self.clear_line = false;
@@ -444,7 +458,6 @@ impl<'s> Lexer<'s> {
                 self.clear_line = true;
                 self.last_newline = Some(t.0);
                 self.line_toks.push(t.clone());
-                return;
             }
             Tok::Str(StrLit::F(_)) => self.line_toks.push((t.0, Tok::Str(StrLit::F(Vec::new())), t.2)),
             _ => self.line_toks.push(t.clone()),
@@ -563,7 +576,10 @@ mod tests {
 
     #[test]
     fn backslash_continuation() {
-        assert_eq!(layout_str("x = 1 + \\\n        2\ny"), "x Equal Number(Int(1)) Plus Number(Int(2)) NL y NL");
+        assert_eq!(
+            layout_str("x = 1 + \\\n        2\ny"),
+            "x Equal Number(Int(1)) Plus Number(Int(2)) NL y NL"
+        );
         let e = layout("x = 1 + \\\n").unwrap_err();
         assert_eq!(e.msg, LexMsg::Text("unexpected EOF while parsing".into()));
         assert!(e.incomplete);
@@ -603,10 +619,7 @@ mod tests {
 
     #[test]
     fn bracket_errors() {
-        assert_eq!(
-            layout("x = (1\n").unwrap_err().msg,
-            LexMsg::Text("'(' was never closed".into())
-        );
+        assert_eq!(layout("x = (1\n").unwrap_err().msg, LexMsg::Text("'(' was never closed".into()));
         assert_eq!(layout("x)").unwrap_err().msg, LexMsg::Text("unmatched ')'".into()));
         assert_eq!(
             layout("(]").unwrap_err().msg,

@@ -43,14 +43,21 @@ pub fn parse_expression(source: &str, filename: &str) -> Result<Expr, SyntaxErro
     let mut lexer = Lexer::new(&idx, 0, source.len(), Mode::Expression, MAX_NESTING);
     match TopParser::new().parse(&idx, &mut lexer) {
         Ok(Top::Expr(e)) => Ok(e),
-        Ok(Top::Module(_)) => Err(to_syntax_error(LexError::at("invalid syntax", 0, Some(0)), &idx, filename)),
+        Ok(Top::Module(_)) => {
+            Err(to_syntax_error(LexError::at("invalid syntax", 0, Some(0)), &idx, filename))
+        }
         Err(e) => Err(to_syntax_error(parse_error(e, &idx, &mut lexer), &idx, filename)),
     }
 }
 
 /// Parses the expression of an f-string replacement field, in place at bytes
 /// `start..end` of the full source, within what is left of the nesting budget.
-pub(crate) fn parse_fstring_field(idx: &LineIndex<'_>, start: usize, end: usize, budget: u32) -> Result<Expr, LexError> {
+pub(crate) fn parse_fstring_field(
+    idx: &LineIndex<'_>,
+    start: usize,
+    end: usize,
+    budget: u32,
+) -> Result<Expr, LexError> {
     let mut lexer = Lexer::new(idx, start, end, Mode::FString, budget);
     match TopParser::new().parse(idx, &mut lexer) {
         Ok(Top::Expr(e)) => Ok(e),
@@ -113,6 +120,7 @@ fn to_syntax_error(e: LexError, idx: &LineIndex<'_>, filename: &str) -> SyntaxEr
             }
         }
         ErrLoc::Span(s) => (s.lineno, s.col_offset + 1, s.end_lineno, s.end_col_offset + 1),
+        ErrLoc::Raw { lineno, offset, end_lineno, end_offset } => (lineno, offset, end_lineno, end_offset),
         ErrLoc::Unset => (1, 1, 1, 1),
     };
     SyntaxError {
@@ -156,6 +164,35 @@ fn block_header(t: &Tok) -> Option<&'static str> {
 
 /// Chooses CPython's message and position for a failed parse.
 fn parse_error(e: ParseError<usize, Tok, LexError>, idx: &LineIndex<'_>, lexer: &mut Lexer<'_>) -> LexError {
+    let err = first_error(e, idx, lexer);
+    rest_of_input(err, idx, lexer)
+}
+
+/// CPython tokenizes the rest of the input after a parser error
+/// (`_PyPegen_tokenize_full_source_to_check_for_errors`): a tokenizer error
+/// found there wins, and an unclosed bracket wins if it was opened on a line
+/// before the error's.
+fn rest_of_input(err: LexError, idx: &LineIndex<'_>, lexer: &mut Lexer<'_>) -> LexError {
+    // CPython compares with the line of the furthest token the parser read.
+    let err_line = idx.lineno(lexer.furthest);
+    for t in lexer.by_ref() {
+        let Err(later) = t else { continue };
+        if later.msg_text().is_some_and(|m| m.ends_with("was never closed")) {
+            let open_line = match later.loc {
+                ErrLoc::Bytes { start, .. } => idx.lineno(start),
+                _ => err_line,
+            };
+            if err_line > open_line {
+                return later;
+            }
+            return err;
+        }
+        return later;
+    }
+    err
+}
+
+fn first_error(e: ParseError<usize, Tok, LexError>, idx: &LineIndex<'_>, lexer: &mut Lexer<'_>) -> LexError {
     match e {
         ParseError::User { error } => error,
         ParseError::InvalidToken { location } => LexError::at("invalid syntax", location, Some(location)),
@@ -183,29 +220,29 @@ fn indented_block_error(idx: &LineIndex<'_>, lexer: &mut Lexer<'_>, token: Optio
         None => "expected an indented block".to_string(),
     };
     let loc = match token {
+        Some((l, Tok::Dedent, _)) if !lexer.at_eof => {
+            // CPython reports a DEDENT at column 0 of its line.
+            let lineno = idx.lineno(*l);
+            ErrLoc::Raw { lineno, offset: 0, end_lineno: lineno, end_offset: 0 }
+        }
         Some((l, t, r)) if !(lexer.at_eof && matches!(t, Tok::Dedent | Tok::Newline)) => {
-            let r = if matches!(t, Tok::Dedent) { first_real_end(lexer).unwrap_or(*r) } else { *r };
-            ErrLoc::Bytes { start: *l, end: Some(r) }
+            ErrLoc::Bytes { start: *l, end: Some(*r) }
         }
         _ => {
+            // At end of input: the caret goes after the header's line break,
+            // or onto the next line if blank lines follow it.
             let at = lexer.last_newline.unwrap_or(0);
-            ErrLoc::Bytes { start: at, end: None }
+            let src = idx.source();
+            let next_line = idx.line_start(idx.lineno(at) + 1);
+            if next_line > at && next_line < src.len() {
+                ErrLoc::Bytes { start: next_line, end: None }
+            } else {
+                ErrLoc::Bytes { start: at, end: None }
+            }
         }
     };
     let incomplete = lexer.at_eof && token.is_none_or(|(_, t, _)| matches!(t, Tok::Dedent));
     LexError { kind: SyntaxErrorKind::IndentationError, msg: LexMsg::Text(msg), loc, incomplete }
-}
-
-/// End of the first non-layout token the lexer has queued (a DEDENT's line).
-fn first_real_end(lexer: &mut Lexer<'_>) -> Option<usize> {
-    for t in lexer.by_ref() {
-        match t {
-            Ok((_, Tok::Dedent | Tok::Indent, _)) => continue,
-            Ok((_, _, r)) => return Some(r),
-            Err(_) => return None,
-        }
-    }
-    None
 }
 
 fn unexpected_token(
@@ -234,7 +271,7 @@ fn unexpected_token(
         }
     }
     if expected.iter().any(|x| x == "\"else\"") && !matches!(tok, Tok::Else) {
-        if let Some(e) = expected_else(lexer, matches!(tok, Tok::Newline)) {
+        if let Some(e) = expected_else(lexer) {
             return e;
         }
     }
@@ -299,12 +336,12 @@ fn operand_start(toks: &[Spanned], last: usize) -> Option<usize> {
 
 /// Pulls tokens after the offending one to find where the expression that
 /// starts with it ends (`expression_without_invalid` in CPython's grammar).
-fn operand_end(lexer: &mut Lexer<'_>, first: &Spanned, stop_at_comma: bool) -> usize {
+fn operand_end(lexer: &mut Lexer<'_>, first: &Spanned, stop_at_comma: bool) -> Result<usize, LexError> {
     let mut end = first.2;
     let mut depth = u32::from(is_opener(&first.1));
     let mut prev = first.1.clone();
     for t in lexer.by_ref() {
-        let Ok((_, t, r)) = t else { break };
+        let (_, t, r) = t?;
         if depth == 0 {
             let adjacent = prev.ends_operand()
                 && t.starts_operand()
@@ -329,7 +366,7 @@ fn operand_end(lexer: &mut Lexer<'_>, first: &Spanned, stop_at_comma: bool) -> u
         end = r;
         prev = t;
     }
-    end
+    Ok(end)
 }
 
 /// "invalid syntax. Perhaps you forgot a comma?" — two operands side by side
@@ -351,8 +388,12 @@ fn forgot_comma(lexer: &mut Lexer<'_>, token: &Spanned) -> Option<LexError> {
     }
     let start = operand_start(&lexer.line_toks, n - 2)?;
     let start = lexer.line_toks[start].0;
-    let end = operand_end(lexer, token, true);
-    Some(LexError::at("invalid syntax. Perhaps you forgot a comma?", start, Some(end)))
+    match operand_end(lexer, token, true) {
+        Ok(end) => Some(LexError::at("invalid syntax. Perhaps you forgot a comma?", start, Some(end))),
+        // The scan ran into an unclosed bracket or another tokenizer error,
+        // which CPython's second pass reports instead.
+        Err(e) => Some(e),
+    }
 }
 
 /// "Missing parentheses in call to 'print'. Did you mean print(...)?"
@@ -368,14 +409,17 @@ fn legacy_print(lexer: &mut Lexer<'_>, token: &Spanned) -> Option<LexError> {
     }
     let msg = format!("Missing parentheses in call to '{name}'. Did you mean {name}(...)?");
     let start = *start;
-    let end = operand_end(lexer, token, false);
-    Some(LexError::at(msg, start, Some(end)))
+    match operand_end(lexer, token, false) {
+        Ok(end) => Some(LexError::at(msg, start, Some(end))),
+        Err(e) => Some(e),
+    }
 }
 
 /// "expected 'else' after 'if' expression": a conditional missing its `else`.
-fn expected_else(lexer: &Lexer<'_>, at_newline: bool) -> Option<LexError> {
+fn expected_else(lexer: &Lexer<'_>) -> Option<LexError> {
     let toks = &lexer.line_toks;
-    let last = toks.len().checked_sub(if at_newline { 2 } else { 2 })?;
+    // The offending token is last; the conditional ends just before it.
+    let last = toks.len().checked_sub(2)?;
     let mut depth = 0u32;
     let mut i = last as isize;
     while i >= 0 {
@@ -393,9 +437,126 @@ fn expected_else(lexer: &Lexer<'_>, at_newline: bool) -> Option<LexError> {
                 return None;
             }
             let start = operand_start(toks, before)?;
-            return Some(LexError::at("expected 'else' after 'if' expression", toks[start].0, Some(toks[last].2)));
+            return Some(LexError::at(
+                "expected 'else' after 'if' expression",
+                toks[start].0,
+                Some(toks[last].2),
+            ));
         }
         i -= 1;
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ast::{Constant, ExprKind, StmtKind};
+
+    fn err(src: &str) -> SyntaxError {
+        match parse_module(src, "x.py") {
+            Err(e) => e,
+            Ok(m) => panic!("{src:?} parsed: {m:?}"),
+        }
+    }
+
+    #[test]
+    fn incomplete_input_for_the_repl() {
+        for src in [
+            "if x:",
+            "if x:\n",
+            "x = (1,",
+            "x = '''abc",
+            "x = 1 + \\",
+            "def f():\n  if y:",
+            "@dec",
+            "for x in y:\n  pass\nelse:",
+            "[1,\n 2",
+        ] {
+            let e = err(src);
+            assert!(e.incomplete_input, "{src:?} should ask for more input: {e:?}");
+        }
+        for src in ["x = 1 +", "x = )", "if x pass", "x = 'abc", "1 = 2", "f(a b)"] {
+            let e = err(src);
+            assert!(!e.incomplete_input, "{src:?} is complete: {e:?}");
+        }
+        assert!(parse_module("if x:\n  pass", "x.py").is_ok());
+    }
+
+    #[test]
+    fn error_text_and_filename() {
+        let e = err("x = 1\ny = (1 2 3\n");
+        assert_eq!(e.filename, "x.py");
+        assert_eq!(e.text.as_deref(), Some("y = (1 2 3"));
+        let e = err("a\0b");
+        assert_eq!(e.msg, "source code string cannot contain null bytes");
+    }
+
+    #[test]
+    fn expressions() {
+        let e = parse_expression(" 1 + 2\n", "<string>").expect("parses");
+        assert!(matches!(e.node, ExprKind::BinOp { .. }));
+        let e = parse_expression("a, *b", "<string>").expect("parses");
+        assert!(matches!(e.node, ExprKind::Tuple { .. }));
+        assert!(parse_expression("x = 1", "<string>").is_err());
+        assert!(parse_expression("1\n2", "<string>").is_err());
+    }
+
+    #[test]
+    fn fstrings() {
+        let m = parse_module("f'{a!r:>{w}.{p}} {b=} {{x}}'\n", "x.py").expect("parses");
+        let StmtKind::Expr(e) = &m.body[0].node else { panic!() };
+        let ExprKind::JoinedStr(parts) = &e.node else { panic!("{e:?}") };
+        assert!(matches!(
+            &parts[0].node,
+            ExprKind::FormattedValue { conversion: 114, format_spec: Some(_), .. }
+        ));
+        assert!(matches!(&parts[1].node, ExprKind::Constant(Constant::Str(s)) if s == " b="));
+        assert!(matches!(
+            &parts[2].node,
+            ExprKind::FormattedValue { conversion: 114, format_spec: None, .. }
+        ));
+        assert!(matches!(&parts[3].node, ExprKind::Constant(Constant::Str(s)) if s == " {x}"));
+        // Inner expressions carry their real positions.
+        let ExprKind::FormattedValue { value, .. } = &parts[0].node else { panic!() };
+        assert_eq!((value.span.lineno, value.span.col_offset), (1, 3));
+        // Nested f-strings and triple-quoted fields spanning lines.
+        assert!(parse_module("f\"{f'{x}'}\"\nf'''{\n  a +\n  b}'''\n", "x.py").is_ok());
+        assert_eq!(err("f'{a b}'").msg, "f-string: invalid syntax. Perhaps you forgot a comma?");
+    }
+
+    /// Inputs of a million characters must give an error or a tree, never a
+    /// stack overflow, in a debug build on a test thread's small stack.
+    #[test]
+    fn huge_inputs_do_not_overflow() {
+        let n = 1_000_000;
+        let cases = [
+            "(".repeat(n),
+            format!("{}1", "-".repeat(n)),
+            format!("{}1", "not ".repeat(n / 4)),
+            format!("{}1", "1+".repeat(n / 2)),
+            format!("a{}", ".a".repeat(n / 2)),
+            format!("a{}", "()".repeat(n / 2)),
+            format!("{}1", "lambda:".repeat(n / 7)),
+            format!("{}1", "1 if 1 else ".repeat(n / 12)),
+            format!("{}1", "2**".repeat(n / 3)),
+            format!("{}1", "~".repeat(n)),
+            format!("x = [{}]", "-1, ".repeat(n / 4)),
+            format!("f'{{{}}}'", "-".repeat(n)),
+            format!("x = '{}'", "a".repeat(n)),
+            "x = 1\n".repeat(n / 6),
+            format!("{}1", "[".repeat(150)),
+            "\\\n".repeat(n / 2),
+            "#\n".repeat(n / 2),
+            format!("{}pass", (0..1400).map(|i| format!("{}if 1:\n", " ".repeat(i))).collect::<String>()),
+        ];
+        for src in &cases {
+            let r = parse_module(src, "x.py");
+            drop(r);
+        }
+        // A long sum is legal up to the nesting limit.
+        assert!(parse_module(&format!("x = {}1", "1+".repeat(900)), "x.py").is_ok());
+        let e = err(&format!("x = {}1", "-".repeat(100_000)));
+        assert_eq!(e.msg, "expression nested too deeply");
+    }
 }

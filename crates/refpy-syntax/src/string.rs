@@ -35,7 +35,7 @@ pub(crate) fn lex_string(lex: &mut Lexer<Tok>) -> Result<StrLit, LexError> {
     let mut i = body_start;
     let (body_end, total) = loop {
         let Some(&c) = rest.get(i) else {
-            return Err(unterminated(token_start, triple, head_end + rest.len(), true));
+            return Err(unterminated(token_start, triple, head_end + rest.len(), triple));
         };
         match c {
             b'\\' => {

@@ -26,6 +26,9 @@ pub enum ErrLoc {
     Bytes { start: usize, end: Option<usize> },
     /// An AST span: `offset = col_offset + 1`, `end_offset = end_col_offset + 1`.
     Span(Span),
+    /// CPython's four fields as they are (for the few errors whose caret
+    /// column is 0).
+    Raw { lineno: u32, offset: u32, end_lineno: u32, end_offset: u32 },
     /// Not known where the error was made; the indentation layer fills it in.
     Unset,
 }
@@ -86,6 +89,14 @@ impl LexError {
         }
     }
 
+    /// The message, when it is plain text.
+    pub fn msg_text(&self) -> Option<&str> {
+        match &self.msg {
+            LexMsg::Text(s) => Some(s),
+            _ => None,
+        }
+    }
+
     /// Moves byte positions by `base` (for a lexer run over a substring).
     pub fn shifted(mut self, base: usize) -> Self {
         if let ErrLoc::Bytes { start, end } = &mut self.loc {
@@ -109,7 +120,11 @@ pub enum StrLit {
     /// An f-string as lexed: the byte range of its body (between the quotes,
     /// relative to the lexed text) and whether it is raw. The indentation
     /// layer parses it into [`StrLit::F`].
-    FRaw { raw: bool, start: usize, end: usize },
+    FRaw {
+        raw: bool,
+        start: usize,
+        end: usize,
+    },
     /// A parsed f-string: the values of its `JoinedStr`.
     F(Vec<Expr>),
 }

@@ -25,6 +25,15 @@ def const(v):
     return repr(v)
 
 
+LINES = []
+
+
+def col(lineno, byte_col):
+    """CPython counts UTF-8 bytes in col_offset; refpy counts characters."""
+    line = LINES[lineno - 1].encode("utf-8")
+    return len(line[:byte_col].decode("utf-8", "replace"))
+
+
 def dump(node, pos=True):
     if isinstance(node, list):
         return "[" + ", ".join(dump(x, pos) for x in node) + "]"
@@ -43,7 +52,9 @@ def dump(node, pos=True):
             f"{f}={dump(getattr(node, f), inner)}" for f in node._fields if f not in SKIP
         )
     if pos and isinstance(node, POSITIONED):
-        name += f"@{node.lineno}:{node.col_offset}-{node.end_lineno}:{node.end_col_offset}"
+        start = col(node.lineno, node.col_offset)
+        end = col(node.end_lineno, node.end_col_offset)
+        name += f"@{node.lineno}:{start}-{node.end_lineno}:{end}"
     return f"{name}({fields})"
 
 
@@ -66,6 +77,7 @@ def main():
     path = os.path.join(HERE, "ast.golden")
     res = []
     for name, src in cases(path):
+        LINES[:] = src.replace("\r\n", "\n").split("\n")
         res.append((name, src, dump(ast.parse(src).body)))
     write(path, res)
     path = os.path.join(HERE, "errors.golden")

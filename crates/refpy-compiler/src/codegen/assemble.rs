@@ -215,14 +215,15 @@ fn thread_jumps(v: &mut [Ins]) {
     }
 }
 
-/// `extend_block`: an unconditional jump to a small block that leaves the
-/// code object (`return`, re-raise; at most `MAX_COPY_SIZE` = 4
-/// instructions) is replaced by a copy of that block.
+/// `extend_block`: an unconditional jump to a small block without line
+/// numbers that leaves the code object (the implicit `return None`; at most
+/// `MAX_COPY_SIZE` = 4 instructions) is replaced by a copy of that block.
 fn inline_small_exits(v: Vec<Ins>, is_target: &[bool]) -> Vec<Ins> {
     let exit_block = |t: usize| -> Option<std::ops::Range<usize>> {
         let end = (t..v.len()).take(4).find(|&k| is_terminator(v[k].op))?;
         let exits = matches!(real(v[end].op), Some(Opcode::RETURN_VALUE | Opcode::RERAISE | Opcode::RAISE_VARARGS));
-        let plain = (t..=end).all(|k| v[k].target == NO_TARGET && matches!(v[k].op, Op::Real(_)));
+        // Only blocks without line numbers (the implicit `return None`) are copied.
+        let plain = (t..=end).all(|k| v[k].target == NO_TARGET && matches!(v[k].op, Op::Real(_)) && v[k].loc.is_none());
         let whole = (t + 1..=end).all(|k| !is_target[k]);
         (exits && plain && whole).then_some(t..end + 1)
     };

@@ -213,7 +213,16 @@ impl<'a> Compiler<'a> {
         if !args.defaults.is_empty() {
             let consts: Option<Vec<Constant>> = args.defaults.iter().map(|d| self.fold(d)).collect();
             match consts {
-                Some(c) => self.load_const(Constant::Tuple(Rc::from(c))),
+                Some(c) => {
+                    // 3.11 folds this `BUILD_TUPLE` after codegen, so the
+                    // items enter `co_consts` now and the tuple at the end.
+                    for item in &c {
+                        self.add_const(item.clone());
+                    }
+                    self.emit(Opcode::LOAD_CONST, 0);
+                    let at = self.u().instrs.len() - 1;
+                    self.unit().deferred_consts.push((at, Constant::Tuple(Rc::from(c))));
+                }
                 None => {
                     for d in &args.defaults {
                         self.expr(d)?;
@@ -348,7 +357,6 @@ impl<'a> Compiler<'a> {
         self.enter_unit(scope, UnitKind::Class, &c.name, &qualname, firstlineno);
         self.unit().private = Some(c.name.clone());
         self.emit(Opcode::RESUME, 0);
-        self.set_loc(s.span);
         self.nameop("__name__", ExprContext::Load)?;
         self.nameop("__module__", ExprContext::Store)?;
         let q = self.str_const(&qualname);

@@ -569,7 +569,9 @@ impl<'a> Compiler<'a> {
 
     fn jump_if_kind(&mut self, e: &'a Expr, target: Label, cond: bool) -> CResult<()> {
         if let Some(c) = self.fold(e) {
-            // 3.11's optimizer removes `LOAD_CONST; POP_JUMP_IF_*` pairs.
+            // 3.11's optimizer removes `LOAD_CONST; POP_JUMP_IF_*` pairs,
+            // leaving the constant in `co_consts`.
+            self.add_const(c.clone());
             if truthy(&c) == cond {
                 self.emit_jump(Opcode::JUMP_ABSOLUTE, target);
             } else {

@@ -81,6 +81,9 @@ pub(crate) struct Unit<'a> {
     pub loc: Option<Location>,
     /// Class name for private-name mangling.
     pub private: Option<String>,
+    /// `LOAD_CONST`s whose constant joins `co_consts` at the end, as the
+    /// constants 3.11's optimizer creates (`fold_tuple_on_constants`).
+    pub deferred_consts: Vec<(usize, Constant)>,
 }
 
 /// The compiler of one compilation unit (module or REPL input).
@@ -168,6 +171,7 @@ impl<'a> Compiler<'a> {
             fblocks: Vec::new(),
             loc: Some(Location { lineno: firstlineno, end_lineno: firstlineno, col: 0, end_col: 0 }),
             private,
+            deferred_consts: Vec::new(),
         });
     }
 
@@ -192,6 +196,9 @@ impl<'a> Compiler<'a> {
         let shift = prefix.len();
         for p in unit.label_pos.iter_mut().flatten() {
             *p += shift;
+        }
+        for (at, c) in std::mem::take(&mut unit.deferred_consts) {
+            unit.instrs[at].arg = unit.consts.add(c);
         }
         let mut instrs = prefix;
         instrs.append(&mut unit.instrs);
@@ -453,6 +460,12 @@ impl<'a> Compiler<'a> {
     /// Compiles the statements of a module, storing a docstring as `__doc__`.
     fn module_body(&mut self, body: &'a [Stmt]) -> CResult<()> {
         let mut rest = body;
+        if let Some(first) = body.first() {
+            self.set_loc(first.span);
+        }
+        if stmt::find_ann(body) {
+            self.emit(Opcode::SETUP_ANNOTATIONS, 0);
+        }
         if !self.interactive {
             if let Some((doc, span)) = docstring(body) {
                 let old = self.set_loc(span);
@@ -480,3 +493,6 @@ pub(crate) fn docstring(body: &[Stmt]) -> Option<(&str, Span)> {
         _ => None,
     }
 }
+
+#[cfg(test)]
+mod tests;

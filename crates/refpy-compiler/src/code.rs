@@ -37,7 +37,10 @@ pub enum Constant {
     Int(i64),
     BigInt(BigInt),
     Float(f64),
-    Str { value: Rc<str>, interned: bool },
+    Str {
+        value: Rc<str>,
+        interned: bool,
+    },
     Bytes(Rc<[u8]>),
     Tuple(Rc<[Constant]>),
     /// A `frozenset` of constants, as 3.11 folds `{1, 2, 3}` displays and

@@ -169,7 +169,14 @@ fn disassemble_one(code: &CodeObject, out: &mut String) {
         let _ = writeln!(out, "ExceptionTable:");
         for e in &code.exceptiontable {
             let lasti = if e.lasti { " lasti" } else { "" };
-            let _ = writeln!(out, "  {} to {} -> {} [{}]{lasti}", 2 * e.start, 2 * e.end - 2, 2 * e.target, e.depth);
+            let _ = writeln!(
+                out,
+                "  {} to {} -> {} [{}]{lasti}",
+                2 * e.start,
+                2 * e.end - 2,
+                2 * e.target,
+                e.depth
+            );
         }
     }
 }
@@ -186,7 +193,9 @@ pub fn const_repr(c: &Constant) -> String {
         Constant::Str { value, .. } => str_repr(value),
         Constant::Bytes(b) => bytes_repr(b),
         Constant::Tuple(items) if items.len() == 1 => format!("({},)", const_repr(&items[0])),
-        Constant::Tuple(items) => format!("({})", items.iter().map(const_repr).collect::<Vec<_>>().join(", ")),
+        Constant::Tuple(items) => {
+            format!("({})", items.iter().map(const_repr).collect::<Vec<_>>().join(", "))
+        }
         Constant::FrozenSet(items) if items.is_empty() => "frozenset()".into(),
         Constant::FrozenSet(items) => {
             format!("frozenset({{{}}})", items.iter().map(const_repr).collect::<Vec<_>>().join(", "))
@@ -309,5 +318,146 @@ mod tests {
         assert_eq!(str_repr("it's"), "\"it's\"");
         assert_eq!(str_repr("a\nb"), "'a\\nb'");
         assert_eq!(bytes_repr(b"a\x00"), "b'a\\x00'");
+    }
+}
+
+#[cfg(test)]
+mod snapshot_tests {
+    //! Expected texts were checked against `python3 -m dis` (3.11.7), with
+    //! 3.11's relative jumps rewritten as refpy's absolute ones.
+
+    use crate::{compile_source, Mode};
+
+    fn dis(src: &str) -> String {
+        super::disassemble(&compile_source(src, "x.py", Mode::Exec).expect("compiles"))
+    }
+
+    #[test]
+    fn loop_and_call() {
+        let src = "def f(xs):
+    t = 0
+    for x in xs:
+        t += x
+    print(t)
+    return t
+";
+        let want = "  0           0 RESUME                   0
+
+  1           2 LOAD_CONST               0 (<code object f, file \"x.py\", line 1>)
+              4 MAKE_FUNCTION            0
+              6 STORE_NAME               0 (f)
+              8 LOAD_CONST               1 (None)
+             10 RETURN_VALUE
+
+Disassembly of <code object f, file \"x.py\", line 1>:
+  1           0 RESUME                   0
+
+  2           2 LOAD_CONST               1 (0)
+              4 STORE_FAST               1 (t)
+
+  3           6 LOAD_FAST                0 (xs)
+              8 GET_ITER
+        >>   10 FOR_ITER                13 (to 26)
+             12 STORE_FAST               2 (x)
+
+  4          14 LOAD_FAST                1 (t)
+             16 LOAD_FAST                2 (x)
+             18 BINARY_OP               13 (+=)
+             22 STORE_FAST               1 (t)
+             24 JUMP_ABSOLUTE            5 (to 10)
+
+  5     >>   26 LOAD_GLOBAL              1 (NULL + print)
+             38 LOAD_FAST                1 (t)
+             40 PRECALL                  1
+             44 CALL                     1
+             54 POP_TOP
+
+  6          56 LOAD_FAST                1 (t)
+             58 RETURN_VALUE
+";
+        assert_eq!(dis(src), want);
+    }
+
+    #[test]
+    fn try_except_finally() {
+        let src = "def f():
+    try:
+        a()
+    except E as e:
+        b(e)
+    finally:
+        c()
+";
+        let want = "  0           0 RESUME                   0
+
+  1           2 LOAD_CONST               0 (<code object f, file \"x.py\", line 1>)
+              4 MAKE_FUNCTION            0
+              6 STORE_NAME               0 (f)
+              8 LOAD_CONST               1 (None)
+             10 RETURN_VALUE
+
+Disassembly of <code object f, file \"x.py\", line 1>:
+  1           0 RESUME                   0
+
+  2           2 NOP
+
+  3           4 LOAD_GLOBAL              1 (NULL + a)
+             16 PRECALL                  0
+             20 CALL                     0
+             30 POP_TOP
+             32 JUMP_ABSOLUTE           55 (to 110)
+        >>   34 PUSH_EXC_INFO
+
+  4          36 LOAD_GLOBAL              2 (E)
+             48 CHECK_EXC_MATCH
+             50 POP_JUMP_IF_FALSE       51 (to 102)
+             52 STORE_FAST               0 (e)
+
+  5          54 LOAD_GLOBAL              5 (NULL + b)
+             66 LOAD_FAST                0 (e)
+             68 PRECALL                  1
+             72 CALL                     1
+             82 POP_TOP
+             84 POP_EXCEPT
+             86 LOAD_CONST               0 (None)
+             88 STORE_FAST               0 (e)
+             90 DELETE_FAST              0 (e)
+             92 JUMP_ABSOLUTE           55 (to 110)
+        >>   94 LOAD_CONST               0 (None)
+             96 STORE_FAST               0 (e)
+             98 DELETE_FAST              0 (e)
+            100 RERAISE                  1
+
+  4     >>  102 RERAISE                  0
+        >>  104 COPY                     3
+            106 POP_EXCEPT
+            108 RERAISE                  1
+
+  7     >>  110 LOAD_GLOBAL              7 (NULL + c)
+            122 PRECALL                  0
+            126 CALL                     0
+            136 POP_TOP
+            138 LOAD_CONST               0 (None)
+            140 RETURN_VALUE
+        >>  142 PUSH_EXC_INFO
+            144 LOAD_GLOBAL              7 (NULL + c)
+            156 PRECALL                  0
+            160 CALL                     0
+            170 POP_TOP
+            172 RERAISE                  0
+        >>  174 COPY                     3
+            176 POP_EXCEPT
+            178 RERAISE                  1
+ExceptionTable:
+  4 to 30 -> 34 [0]
+  32 to 32 -> 142 [0]
+  34 to 52 -> 104 [1] lasti
+  54 to 82 -> 94 [1] lasti
+  84 to 92 -> 142 [0]
+  94 to 102 -> 104 [1] lasti
+  104 to 108 -> 142 [0]
+  142 to 172 -> 174 [1] lasti
+";
+        assert_eq!(dis(src), want);
     }
 }

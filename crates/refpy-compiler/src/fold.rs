@@ -75,7 +75,9 @@ impl Folder {
                 let i = self.fold(slice)?;
                 self.subscript(&v, &i)
             }
-            ExprKind::Name { id, ctx: ast::ExprContext::Load } if id == "__debug__" => Some(Constant::Bool(true)),
+            ExprKind::Name { id, ctx: ast::ExprContext::Load } if id == "__debug__" => {
+                Some(Constant::Bool(true))
+            }
             _ => None,
         }
     }
@@ -100,8 +102,12 @@ impl Folder {
             (Constant::Str { value: a, .. }, Constant::Str { value: b, .. }) => {
                 Some(str_constant(&format!("{a}{b}"), self.short_limit))
             }
-            (Constant::Bytes(a), Constant::Bytes(b)) => Some(Constant::Bytes([&a[..], &b[..]].concat().into())),
-            (Constant::Tuple(a), Constant::Tuple(b)) => Some(Constant::Tuple([&a[..], &b[..]].concat().into())),
+            (Constant::Bytes(a), Constant::Bytes(b)) => {
+                Some(Constant::Bytes([&a[..], &b[..]].concat().into()))
+            }
+            (Constant::Tuple(a), Constant::Tuple(b)) => {
+                Some(Constant::Tuple([&a[..], &b[..]].concat().into()))
+            }
             _ => None,
         }
     }
@@ -128,7 +134,9 @@ impl Folder {
         Some(match seq {
             Constant::Str { value, .. } => str_constant(&value.repeat(n), self.short_limit),
             Constant::Bytes(b) => Constant::Bytes(b.repeat(n).into()),
-            Constant::Tuple(t) => Constant::Tuple(t.iter().cycle().take(t.len() * n).cloned().collect::<Vec<_>>().into()),
+            Constant::Tuple(t) => {
+                Constant::Tuple(t.iter().cycle().take(t.len() * n).cloned().collect::<Vec<_>>().into())
+            }
             _ => return None,
         })
     }
@@ -172,9 +180,7 @@ pub fn literal(c: &ast::Constant, short_limit: usize) -> Option<Constant> {
         ast::Constant::None => Constant::None,
         ast::Constant::Bool(b) => Constant::Bool(*b),
         ast::Constant::Int(i) => Constant::Int(*i),
-        ast::Constant::BigInt { digits, radix } => {
-            normalize(BigInt::parse_bytes(digits.as_bytes(), *radix)?)
-        }
+        ast::Constant::BigInt { digits, radix } => normalize(BigInt::parse_bytes(digits.as_bytes(), *radix)?),
         ast::Constant::Float(f) => Constant::Float(*f),
         ast::Constant::Imaginary(_) => return None,
         ast::Constant::Str(s) => str_constant(s, short_limit),

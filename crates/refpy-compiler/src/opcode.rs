@@ -269,7 +269,7 @@ impl Opcode {
 
     /// The number of `CACHE` units CPython 3.11 places after this opcode
     /// (`_PyOpcode_Caches`), reserved here for later specialisation.
-    pub fn cache_entries(self) -> usize {
+    pub const fn cache_entries(self) -> usize {
         match self {
             Opcode::LOAD_GLOBAL => 5,
             Opcode::BINARY_OP => 1,

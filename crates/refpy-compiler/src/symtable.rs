@@ -176,7 +176,10 @@ pub fn mangle(private: Option<&str>, name: &str) -> String {
 /// Builds and analyses the symbol table of a module.
 pub fn build(module: &ast::Module) -> Result<SymbolTable> {
     let mut b = Builder {
-        table: SymbolTable { scopes: vec![Scope::new(ScopeKind::Module, "top", false, None)], by_node: Default::default() },
+        table: SymbolTable {
+            scopes: vec![Scope::new(ScopeKind::Module, "top", false, None)],
+            by_node: Default::default(),
+        },
         stack: vec![0],
         comp_iter_expr: 0,
     };
@@ -230,7 +233,10 @@ impl Builder {
     fn add_def_in(&mut self, id: ScopeId, name: &str, flag: u32, span: Span) -> Result<()> {
         let scope = &mut self.table.scopes[id];
         let name = mangle(scope.private.as_deref(), name);
-        let sym = scope.symbols.entry(name.clone()).or_insert(Symbol { flags: 0, scope: SymbolScope::GlobalImplicit });
+        let sym = scope
+            .symbols
+            .entry(name.clone())
+            .or_insert(Symbol { flags: 0, scope: SymbolScope::GlobalImplicit });
         if flag & DEF_PARAM != 0 {
             if sym.flags & DEF_PARAM != 0 {
                 return err(format!("duplicate argument '{name}' in function definition"), span);
@@ -465,9 +471,15 @@ impl Builder {
                 self.exprs(values)
             }
             ExprKind::Set(elts) => self.exprs(elts),
-            ExprKind::ListComp { elt, generators } => self.comprehension(e, "<listcomp>", generators, elt, None),
-            ExprKind::SetComp { elt, generators } => self.comprehension(e, "<setcomp>", generators, elt, None),
-            ExprKind::GeneratorExp { elt, generators } => self.comprehension(e, "<genexpr>", generators, elt, None),
+            ExprKind::ListComp { elt, generators } => {
+                self.comprehension(e, "<listcomp>", generators, elt, None)
+            }
+            ExprKind::SetComp { elt, generators } => {
+                self.comprehension(e, "<setcomp>", generators, elt, None)
+            }
+            ExprKind::GeneratorExp { elt, generators } => {
+                self.comprehension(e, "<genexpr>", generators, elt, None)
+            }
             ExprKind::DictComp { key, value, generators } => {
                 self.comprehension(e, "<dictcomp>", generators, key, Some(value))
             }
@@ -580,7 +592,10 @@ impl Builder {
 
     fn named_expr(&mut self, target: &Expr, value: &Expr, span: Span) -> Result<()> {
         if self.comp_iter_expr > 0 {
-            return err("assignment expression cannot be used in a comprehension iterable expression".into(), span);
+            return err(
+                "assignment expression cannot be used in a comprehension iterable expression".into(),
+                span,
+            );
         }
         if let ExprKind::Name { id, .. } = &target.node {
             if self.table.scopes[self.cur()].is_comprehension {
@@ -600,7 +615,9 @@ impl Builder {
             if scope.is_comprehension {
                 if flags & DEF_COMP_ITER != 0 {
                     return err(
-                        format!("assignment expression cannot rebind comprehension iteration variable '{name}'"),
+                        format!(
+                            "assignment expression cannot rebind comprehension iteration variable '{name}'"
+                        ),
                         span,
                     );
                 }
@@ -680,10 +697,12 @@ fn analyze_block(
             newbound.extend(b.iter().cloned());
         }
     }
-    let names: Vec<(String, u32)> = table.scopes[id].symbols.iter().map(|(n, s)| (n.clone(), s.flags)).collect();
+    let names: Vec<(String, u32)> =
+        table.scopes[id].symbols.iter().map(|(n, s)| (n.clone(), s.flags)).collect();
     let mut scopes: FxHashMap<String, SymbolScope> = FxHashMap::default();
     for (name, flags) in &names {
-        let sc = analyze_name(&table.scopes[id], name, *flags, bound.as_deref_mut(), &mut local, free, global)?;
+        let sc =
+            analyze_name(&table.scopes[id], name, *flags, bound.as_deref_mut(), &mut local, free, global)?;
         scopes.insert(name.clone(), sc);
     }
     if kind != ScopeKind::Class {
@@ -802,5 +821,89 @@ fn update_symbols(
             continue;
         }
         scope.symbols.insert(name.clone(), Symbol { flags: 0, scope: SymbolScope::Free });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn table(src: &str) -> SymbolTable {
+        let module = refpy_syntax::parse_module(src, "t.py").expect("parses");
+        build(&module).expect("symtable")
+    }
+
+    fn scope_named<'t>(t: &'t SymbolTable, name: &str) -> &'t Scope {
+        t.scopes.iter().find(|s| s.name == name).expect("scope exists")
+    }
+
+    #[test]
+    fn classifies_locals_globals_cells_and_frees() {
+        let t = table(
+            "g = 1\ndef f(a):\n    b = a\n    def inner():\n        return a + g + len(b)\n    global h\n    h = 2\n    return inner\n",
+        );
+        let f = scope_named(&t, "f");
+        assert_eq!(f.lookup("a"), Some(SymbolScope::Cell));
+        assert_eq!(f.lookup("b"), Some(SymbolScope::Cell));
+        assert_eq!(f.lookup("inner"), Some(SymbolScope::Local));
+        assert_eq!(f.lookup("h"), Some(SymbolScope::GlobalExplicit));
+        let inner = scope_named(&t, "inner");
+        assert_eq!(inner.lookup("a"), Some(SymbolScope::Free));
+        assert_eq!(inner.lookup("g"), Some(SymbolScope::GlobalImplicit));
+        assert_eq!(inner.lookup("len"), Some(SymbolScope::GlobalImplicit));
+        assert!(inner.nested);
+        assert_eq!(f.params, vec!["a".to_string()]);
+    }
+
+    #[test]
+    fn class_bodies_do_not_close_over_methods() {
+        let t = table("class C:\n    x = 1\n    def m(self):\n        return x\n");
+        assert_eq!(scope_named(&t, "m").lookup("x"), Some(SymbolScope::GlobalImplicit));
+        assert_eq!(scope_named(&t, "C").lookup("x"), Some(SymbolScope::Local));
+    }
+
+    #[test]
+    fn super_makes_a_class_cell() {
+        let t = table("class C:\n    def m(self):\n        return super().m()\n");
+        assert!(scope_named(&t, "C").needs_class_closure);
+        assert_eq!(scope_named(&t, "m").lookup("__class__"), Some(SymbolScope::Free));
+    }
+
+    #[test]
+    fn free_variables_pass_through_intermediate_functions() {
+        let t = table(
+            "def a():\n    x = 1\n    def b():\n        def c():\n            return x\n        return c\n",
+        );
+        assert_eq!(scope_named(&t, "b").lookup("x"), Some(SymbolScope::Free));
+        assert_eq!(scope_named(&t, "a").lookup("x"), Some(SymbolScope::Cell));
+    }
+
+    #[test]
+    fn comprehensions_are_functions_and_walrus_binds_outside() {
+        let t = table("def f(xs):\n    return [y for x in xs if (y := x)]\n");
+        let comp = scope_named(&t, "<listcomp>");
+        assert!(comp.is_comprehension);
+        assert_eq!(comp.params, vec![".0".to_string()]);
+        assert_eq!(comp.lookup("x"), Some(SymbolScope::Local));
+        assert_eq!(comp.lookup("y"), Some(SymbolScope::Free));
+        assert_eq!(scope_named(&t, "f").lookup("y"), Some(SymbolScope::Cell));
+        assert_eq!(scope_named(&t, "f").lookup("xs"), Some(SymbolScope::Local));
+    }
+
+    #[test]
+    fn nonlocal_rebinds_the_enclosing_local() {
+        let t =
+            table("def f():\n    n = 0\n    def g():\n        nonlocal n\n        n += 1\n    return g\n");
+        assert_eq!(scope_named(&t, "g").lookup("n"), Some(SymbolScope::Free));
+        assert_eq!(scope_named(&t, "f").lookup("n"), Some(SymbolScope::Cell));
+    }
+
+    #[test]
+    fn private_names_are_mangled_in_classes() {
+        assert_eq!(mangle(Some("_C"), "__x"), "_C__x");
+        assert_eq!(mangle(Some("C"), "__init__"), "__init__");
+        assert_eq!(mangle(Some("___"), "__x"), "__x");
+        let t = table("class C:\n    __x = 1\n    def m(self):\n        return self.__x\n");
+        assert!(scope_named(&t, "C").symbols.contains_key("_C__x"));
     }
 }

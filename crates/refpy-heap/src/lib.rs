@@ -14,4 +14,4 @@ pub mod heapvec;
 pub mod object;
 
 pub use heapvec::HeapVec;
-pub use object::{alloc, alloc_str, alloc_var, metatype_slots, flags, new_type_object, AllocError, ObjRef, TypeSlots, Visit};
+pub use object::{alloc, alloc_exact, alloc_str, alloc_var, metatype_slots, TypeToken, flags, new_type_object, AllocError, ObjRef, TypeSlots, Visit};

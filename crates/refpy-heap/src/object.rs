@@ -371,6 +371,53 @@ impl std::fmt::Debug for ObjRef {
     }
 }
 
+/// Proof that a type object's instances have payload `T` and no GC head:
+/// lets the hottest paths (int and float arithmetic) check an object's type
+/// with one pointer compare and allocate without re-checking the slots.
+pub struct TypeToken<T> {
+    ty: ObjRef,
+    _payload: PhantomData<T>,
+}
+
+impl<T: 'static> TypeToken<T> {
+    /// A token for `ty`, if its instances are fixed-size `T` payloads
+    /// without a GC head and the type does not need a reference from them.
+    pub fn new(ty: &ObjRef) -> Option<TypeToken<T>> {
+        let slots = ty.as_type_slots()?;
+        let plain = slots.flags & (flags::VAR_SIZED | flags::HAVE_GC | flags::HEAPTYPE) == 0;
+        (plain && slots.payload_id == TypeId::of::<T>()).then(|| TypeToken { ty: ty.clone(), _payload: PhantomData })
+    }
+}
+
+impl ObjRef {
+    /// The payload, if this object's type is exactly the token's type.
+    #[inline(always)]
+    pub fn downcast_exact<T: 'static>(&self, token: &TypeToken<T>) -> Option<&T> {
+        if self.header().ob_type.get() != token.ty.ptr {
+            return None;
+        }
+        // SAFETY: the token proves objects of this type are Object<T> without
+        // a GC head, so the payload sits at offset_of!(Object<T>, payload).
+        Some(unsafe { &(*self.ptr.as_ptr().cast::<Object<T>>()).payload })
+    }
+}
+
+/// [`alloc`] for a type known through a token: no slot checks.
+#[inline(always)]
+pub fn alloc_exact<T: 'static>(token: &TypeToken<T>, payload: T, request: usize) -> Result<ObjRef, AllocError> {
+    let block = obmalloc::malloc(size_of::<Object<T>>().max(request)).ok_or(AllocError)?;
+    let p = block.cast::<Object<T>>();
+    // SAFETY: a fresh 16-aligned block large enough for Object<T>; the token
+    // guarantees the type has no GC head and needs no type reference.
+    unsafe {
+        p.as_ptr().write(Object {
+            header: ObjHeader { ob_refcnt: Cell::new(1), ob_type: Cell::new(token.ty.ptr) },
+            payload,
+        });
+    }
+    Ok(ObjRef { ptr: p.cast(), _not_send: PhantomData })
+}
+
 /// Out of memory: the caller raises `MemoryError`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct AllocError;

@@ -20,7 +20,22 @@ use crate::objects::function::{as_function, CellObject};
 use crate::objects::list::as_list;
 use crate::objects::str::as_str;
 use crate::objects::tuple::as_tuple;
+use crate::objects::float::FloatObject;
+use crate::objects::int::{IntObject, IntValue};
 use crate::Vm;
+
+/// `a <op> b` for two values of one primitive type (NaN compares false).
+#[inline(always)]
+fn compare_values<T: PartialOrd>(op: CompareOp, a: &T, b: &T) -> bool {
+    match op {
+        CompareOp::Lt => a < b,
+        CompareOp::Le => a <= b,
+        CompareOp::Eq => a == b,
+        CompareOp::Ne => a != b,
+        CompareOp::Gt => a > b,
+        CompareOp::Ge => a >= b,
+    }
+}
 
 /// What a `CALL` found under its arguments.
 pub(crate) enum CallTarget {
@@ -63,15 +78,22 @@ impl Vm {
                     }
                 };
             }
+            // Steps over the CACHE units that follow a specialisable instruction.
+            macro_rules! skip {
+                ($op:ident) => {
+                    ip += const { Opcode::$op.cache_entries() }
+                };
+            }
             let mut lasti;
             loop {
                 lasti = ip;
                 let unit = units[ip];
                 let oparg = ext | u32::from(unit.arg);
                 ext = 0;
-                ip += 1 + unit.op.cache_entries();
+                ip += 1;
                 match unit.op {
-                    Opcode::NOP | Opcode::RESUME | Opcode::CACHE | Opcode::PRECALL => {}
+                    Opcode::NOP | Opcode::RESUME | Opcode::CACHE => {}
+                    Opcode::PRECALL => skip!(PRECALL),
                     Opcode::EXTENDED_ARG => ext = oparg << 8,
                     Opcode::POP_TOP => drop(self.pop()),
                     Opcode::PUSH_NULL => self.stack.push(self.null.clone()),
@@ -119,6 +141,7 @@ impl Vm {
                         tri!(self.delete_from_namespace(&ns, &code.names[oparg as usize]));
                     }
                     Opcode::LOAD_GLOBAL => {
+                        skip!(LOAD_GLOBAL);
                         if oparg & 1 != 0 {
                             self.stack.push(self.null.clone());
                         }
@@ -136,9 +159,14 @@ impl Vm {
                         tri!(self.delete_from_namespace(&g, &code.names[oparg as usize]));
                     }
                     Opcode::MAKE_CELL => {
+                        // A parameter that is also a cell keeps its argument in
+                        // its parameter slot until here: move it into the cell.
+                        let varnames = &code.code.varnames;
+                        let cell_name = &code.code.cellvars[oparg as usize - varnames.len()];
+                        let from = varnames.iter().position(|v| v == cell_name).unwrap_or(oparg as usize);
                         let slot = base + oparg as usize;
                         let null = self.null.clone();
-                        let old = std::mem::replace(&mut self.stack[slot], null);
+                        let old = std::mem::replace(&mut self.stack[base + from], null);
                         let contents = if old.is(&self.null) { None } else { Some(old) };
                         let cell = tri!(self.new_cell(contents));
                         self.stack[slot] = cell;
@@ -184,11 +212,13 @@ impl Vm {
                         }
                     }
                     Opcode::LOAD_ATTR => {
+                        skip!(LOAD_ATTR);
                         let obj = self.pop();
                         let v = tri!(self.get_attr(&obj, &code.names[oparg as usize]));
                         self.stack.push(v);
                     }
                     Opcode::STORE_ATTR => {
+                        skip!(STORE_ATTR);
                         let obj = self.pop();
                         let v = self.pop();
                         tri!(self.set_attr(&obj, &code.names[oparg as usize], v));
@@ -198,15 +228,25 @@ impl Vm {
                         tri!(self.del_attr(&obj, &code.names[oparg as usize]));
                     }
                     Opcode::LOAD_METHOD => {
+                        skip!(LOAD_METHOD);
                         let obj = self.pop();
                         let (a, b) = tri!(self.load_method(obj, &code.names[oparg as usize]));
                         self.stack.push(a);
                         self.stack.push(b);
                     }
                     Opcode::BINARY_OP => {
+                        skip!(BINARY_OP);
+                        let op = BinaryOp::from_arg(oparg).expect("BINARY_OP argument");
+                        if let Some(res) = self.binary_op_fast(op) {
+                            let v = tri!(res);
+                            let (r, l) = (self.pop(), self.pop());
+                            drop(r);
+                            drop(l);
+                            self.stack.push(v);
+                            continue;
+                        }
                         let r = self.pop();
                         let l = self.pop();
-                        let op = BinaryOp::from_arg(oparg).expect("BINARY_OP argument");
                         let v = tri!(self.binary_op(&l, &r, op));
                         drop(r);
                         drop(l);
@@ -225,9 +265,17 @@ impl Vm {
                         self.stack.push(self.new_bool(!t));
                     }
                     Opcode::COMPARE_OP => {
+                        skip!(COMPARE_OP);
+                        let op = CompareOp::from_arg(oparg).expect("COMPARE_OP argument");
+                        if let Some(b) = self.compare_op_fast(op) {
+                            let (r, l) = (self.pop(), self.pop());
+                            drop(r);
+                            drop(l);
+                            self.stack.push(self.new_bool(b));
+                            continue;
+                        }
                         let r = self.pop();
                         let l = self.pop();
-                        let op = CompareOp::from_arg(oparg).expect("COMPARE_OP argument");
                         let v = tri!(self.rich_compare(&l, &r, op));
                         drop(r);
                         drop(l);
@@ -250,6 +298,7 @@ impl Vm {
                         self.stack.push(self.new_bool(res));
                     }
                     Opcode::BINARY_SUBSCR => {
+                        skip!(BINARY_SUBSCR);
                         let key = self.pop();
                         let container = self.pop();
                         let v = tri!(self.get_item(&container, &key));
@@ -258,6 +307,7 @@ impl Vm {
                         self.stack.push(v);
                     }
                     Opcode::STORE_SUBSCR => {
+                        skip!(STORE_SUBSCR);
                         let key = self.pop();
                         let container = self.pop();
                         let v = self.pop();
@@ -336,6 +386,7 @@ impl Vm {
                         self.stack.push(t);
                     }
                     Opcode::UNPACK_SEQUENCE => {
+                        skip!(UNPACK_SEQUENCE);
                         let seq = self.pop();
                         tri!(self.unpack_sequence(&seq, oparg as usize));
                     }
@@ -391,6 +442,7 @@ impl Vm {
                     }
                     Opcode::KW_NAMES => kw_names = Some(code.consts[oparg as usize].clone()),
                     Opcode::CALL => {
+                        skip!(CALL);
                         self.frames[fi].ip = ip;
                         self.frames[fi].lasti = lasti;
                         let kwn = kw_names.take();
@@ -468,6 +520,57 @@ impl Vm {
             self.frames[fi].lasti = lasti;
             self.unwind(err)?;
         }
+    }
+
+    /// `BINARY_OP` on two small ints or two floats (+, -, *, / on floats),
+    /// CPython 3.11's specialised forms: the result is allocated while both
+    /// operands are still on the stack. `None`: take the generic path.
+    #[inline(always)]
+    fn binary_op_fast(&mut self, op: BinaryOp) -> Option<PyResult> {
+        let n = self.stack.len();
+        let (l, r) = (&self.stack[n - 2], &self.stack[n - 1]);
+        if let (Some(IntObject(IntValue::Small(a))), Some(IntObject(IntValue::Small(b)))) =
+            (l.downcast_exact(&self.int_tok), r.downcast_exact(&self.int_tok))
+        {
+            let v = match op {
+                BinaryOp::Add | BinaryOp::InplaceAdd => a.checked_add(*b),
+                BinaryOp::Subtract | BinaryOp::InplaceSubtract => a.checked_sub(*b),
+                BinaryOp::Multiply | BinaryOp::InplaceMultiply => a.checked_mul(*b),
+                _ => None,
+            }?;
+            return Some(self.new_int(v));
+        }
+        if let (Some(FloatObject(a)), Some(FloatObject(b))) =
+            (l.downcast_exact(&self.float_tok), r.downcast_exact(&self.float_tok))
+        {
+            let v = match op {
+                BinaryOp::Add | BinaryOp::InplaceAdd => a + b,
+                BinaryOp::Subtract | BinaryOp::InplaceSubtract => a - b,
+                BinaryOp::Multiply | BinaryOp::InplaceMultiply => a * b,
+                BinaryOp::TrueDivide | BinaryOp::InplaceTrueDivide if *b != 0.0 => a / b,
+                _ => return None,
+            };
+            return Some(self.new_float(v));
+        }
+        None
+    }
+
+    /// `COMPARE_OP` on two small ints or two floats, without touching counts.
+    #[inline(always)]
+    fn compare_op_fast(&self, op: CompareOp) -> Option<bool> {
+        let n = self.stack.len();
+        let (l, r) = (&self.stack[n - 2], &self.stack[n - 1]);
+        if let (Some(IntObject(IntValue::Small(a))), Some(IntObject(IntValue::Small(b)))) =
+            (l.downcast_exact(&self.int_tok), r.downcast_exact(&self.int_tok))
+        {
+            return Some(compare_values(op, a, b));
+        }
+        if let (Some(FloatObject(a)), Some(FloatObject(b))) =
+            (l.downcast_exact(&self.float_tok), r.downcast_exact(&self.float_tok))
+        {
+            return Some(compare_values(op, a, b));
+        }
+        None
     }
 
     /// Propagates `err` from the newest frame: records a traceback entry per
@@ -559,12 +662,16 @@ impl Vm {
 
     /// `LOAD_GLOBAL`: globals, then builtins, else `NameError`.
     fn load_global(&mut self, fi: usize, name: &ObjRef) -> PyResult {
-        let g = self.frames[fi].globals.clone();
-        if let Some(v) = self.dict_get(as_dict(&g).expect("globals is a dict"), name)? {
+        let hash = self.hash(name)?;
+        let found = {
+            let g = as_dict(&self.frames[fi].globals).expect("globals is a dict");
+            g.table.borrow().get(name, hash)
+        };
+        if let Some(v) = found {
             return Ok(v);
         }
-        let b = self.builtins.clone();
-        if let Some(v) = self.dict_get(as_dict(&b).expect("builtins is a dict"), name)? {
+        let found = as_dict(&self.builtins).expect("builtins is a dict").table.borrow().get(name, hash);
+        if let Some(v) = found {
             return Ok(v);
         }
         let err = self.name_error(name);

@@ -472,8 +472,20 @@ impl Vm {
         Ok(None)
     }
 
-    /// `hash(v)` (`PyObject_Hash`).
+    /// `hash(v)` (`PyObject_Hash`); a string's cached hash is returned inline.
+    #[inline]
     pub fn hash(&mut self, v: &ObjRef) -> PyResult<i64> {
+        if let Some((s, _)) = as_str_object(v) {
+            let h = s.hash.get();
+            if h != -1 {
+                return Ok(h);
+            }
+        }
+        self.hash_slow(v)
+    }
+
+    #[inline(never)]
+    fn hash_slow(&mut self, v: &ObjRef) -> PyResult<i64> {
         if let Some((s, text)) = as_str_object(v) {
             let h = s.hash.get();
             if h != -1 {

@@ -4,15 +4,16 @@
 use std::io::Write;
 use std::rc::Rc;
 
-use refpy_compiler::{CodeObject, Constant};
-use refpy_heap::ObjRef;
+use refpy_compiler::{CodeObject, ConstKey, Constant};
+use refpy_heap::{ObjRef, TypeToken};
 use rustc_hash::FxHashMap;
 
 use crate::errors::{ExcType, PyErr, PyResult, EXCEPTION_TABLE};
 use crate::frame::Frame;
 use crate::objects::dict::as_dict;
 use crate::objects::function::CodeData;
-use crate::objects::int::{IntValue, SMALL_INT_MAX, SMALL_INT_MIN};
+use crate::objects::float::FloatObject;
+use crate::objects::int::{IntObject, IntValue, SMALL_INT_MAX, SMALL_INT_MIN};
 use crate::objects::{NoneObject, NullObject};
 use crate::types::{make_type, Kind, Types};
 
@@ -56,6 +57,9 @@ pub struct Vm {
     pub empty_str: ObjRef,
     pub empty_tuple: ObjRef,
     pub(crate) small_ints: Vec<ObjRef>,
+    /// Exact-type tokens for the arithmetic fast paths.
+    pub(crate) int_tok: TypeToken<IntObject>,
+    pub(crate) float_tok: TypeToken<FloatObject>,
     /// One-character strings for code points 0..256.
     pub(crate) latin1: Vec<ObjRef>,
     /// The interned strings (`interned` dict of `unicodeobject.c`).
@@ -99,7 +103,11 @@ impl Vm {
             Some(seed) => crate::num::hash::hash_secret_from_seed(seed),
             None => random_key(),
         };
+        let int_tok = TypeToken::new(&types.int).expect("int has a plain layout");
+        let float_tok = TypeToken::new(&types.float).expect("float has a plain layout");
         let mut vm = Vm {
+            int_tok,
+            float_tok,
             none: none.clone(),
             true_,
             false_,
@@ -311,32 +319,6 @@ fn build_exception_types(types: &Types) -> Vec<ObjRef> {
         exc.push(ty);
     }
     exc
-}
-
-/// Identity of a constant for merging: type and exact value.
-#[derive(Hash, PartialEq, Eq)]
-enum ConstKey {
-    None,
-    Bool(bool),
-    Int(i64),
-    BigInt(String),
-    Float(u64),
-    Tuple(Vec<ConstKey>),
-}
-
-impl ConstKey {
-    /// The merge key, or `None` for constants that are never merged.
-    fn of(c: &Constant) -> Option<ConstKey> {
-        Some(match c {
-            Constant::None => ConstKey::None,
-            Constant::Bool(b) => ConstKey::Bool(*b),
-            Constant::Int(v) => ConstKey::Int(*v),
-            Constant::BigInt(b) => ConstKey::BigInt(b.to_string()),
-            Constant::Float(f) => ConstKey::Float(f.to_bits()),
-            Constant::Tuple(items) => ConstKey::Tuple(items.iter().map(ConstKey::of).collect::<Option<Vec<_>>>()?),
-            _ => return None,
-        })
-    }
 }
 
 impl PyErr {

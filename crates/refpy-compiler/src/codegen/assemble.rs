@@ -184,7 +184,8 @@ fn optimize_is_none(v: &mut [Ins], is_target: &[bool], is_none: &dyn Fn(u32) -> 
         v[i].loc = None;
         v[i + 1].op = Op::Real(Opcode::NOP);
         v[i + 1].loc = None;
-        v[i + 2].op = Op::Real(if jump_if_none { Opcode::POP_JUMP_IF_NONE } else { Opcode::POP_JUMP_IF_NOT_NONE });
+        v[i + 2].op =
+            Op::Real(if jump_if_none { Opcode::POP_JUMP_IF_NONE } else { Opcode::POP_JUMP_IF_NOT_NONE });
     }
 }
 
@@ -192,7 +193,8 @@ fn optimize_is_none(v: &mut [Ins], is_target: &[bool], is_none: &dyn Fn(u32) -> 
 fn thread_jumps(v: &mut [Ins]) {
     for i in 0..v.len() {
         let op = real(v[i].op);
-        if op != Some(Opcode::JUMP_ABSOLUTE) && !matches!(op, Some(Opcode::POP_JUMP_IF_FALSE | Opcode::POP_JUMP_IF_TRUE))
+        if op != Some(Opcode::JUMP_ABSOLUTE)
+            && !matches!(op, Some(Opcode::POP_JUMP_IF_FALSE | Opcode::POP_JUMP_IF_TRUE))
         {
             continue;
         }
@@ -221,9 +223,11 @@ fn thread_jumps(v: &mut [Ins]) {
 fn inline_small_exits(v: Vec<Ins>, is_target: &[bool]) -> Vec<Ins> {
     let exit_block = |t: usize| -> Option<std::ops::Range<usize>> {
         let end = (t..v.len()).take(4).find(|&k| is_terminator(v[k].op))?;
-        let exits = matches!(real(v[end].op), Some(Opcode::RETURN_VALUE | Opcode::RERAISE | Opcode::RAISE_VARARGS));
+        let exits =
+            matches!(real(v[end].op), Some(Opcode::RETURN_VALUE | Opcode::RERAISE | Opcode::RAISE_VARARGS));
         // Only blocks without line numbers (the implicit `return None`) are copied.
-        let plain = (t..=end).all(|k| v[k].target == NO_TARGET && matches!(v[k].op, Op::Real(_)) && v[k].loc.is_none());
+        let plain = (t..=end)
+            .all(|k| v[k].target == NO_TARGET && matches!(v[k].op, Op::Real(_)) && v[k].loc.is_none());
         let whole = (t + 1..=end).all(|k| !is_target[k]);
         (exits && plain && whole).then_some(t..end + 1)
     };
@@ -259,17 +263,18 @@ pub fn stack_effect(op: Op, arg: u32, jump: bool) -> i32 {
     };
     use Opcode::*;
     match o {
-        CACHE | NOP | RESUME | EXTENDED_ARG | SWAP | MAKE_CELL | COPY_FREE_VARS | DELETE_FAST | DELETE_NAME
-        | DELETE_GLOBAL | DELETE_DEREF | LOAD_ATTR | UNARY_POSITIVE | UNARY_NEGATIVE | UNARY_NOT | UNARY_INVERT
-        | LIST_TO_TUPLE | GET_ITER | JUMP_ABSOLUTE | PRECALL | KW_NAMES | CHECK_EXC_MATCH | SETUP_ANNOTATIONS
-        | YIELD_VALUE | GET_YIELD_FROM_ITER => 0,
-        POP_TOP | STORE_FAST | STORE_NAME | STORE_GLOBAL | STORE_DEREF | DELETE_ATTR | BINARY_OP | COMPARE_OP
-        | IS_OP | CONTAINS_OP | BINARY_SUBSCR | LIST_APPEND | SET_ADD | LIST_EXTEND | SET_UPDATE | DICT_UPDATE
-        | DICT_MERGE | POP_JUMP_IF_FALSE | POP_JUMP_IF_TRUE | POP_JUMP_IF_NONE | POP_JUMP_IF_NOT_NONE
-        | RETURN_VALUE | POP_EXCEPT | RERAISE | IMPORT_NAME | IMPORT_STAR | PRINT_EXPR => -1,
-        PUSH_NULL | COPY | LOAD_CONST | LOAD_FAST | LOAD_NAME | LOAD_CLOSURE | LOAD_DEREF | LOAD_CLASSDEREF
-        | LOAD_METHOD | LOAD_ASSERTION_ERROR | PUSH_EXC_INFO | BEFORE_WITH | WITH_EXCEPT_START
-        | LOAD_BUILD_CLASS | RETURN_GENERATOR | IMPORT_FROM => 1,
+        CACHE | NOP | RESUME | EXTENDED_ARG | SWAP | MAKE_CELL | COPY_FREE_VARS | DELETE_FAST
+        | DELETE_NAME | DELETE_GLOBAL | DELETE_DEREF | LOAD_ATTR | UNARY_POSITIVE | UNARY_NEGATIVE
+        | UNARY_NOT | UNARY_INVERT | LIST_TO_TUPLE | GET_ITER | JUMP_ABSOLUTE | PRECALL | KW_NAMES
+        | CHECK_EXC_MATCH | SETUP_ANNOTATIONS | YIELD_VALUE | GET_YIELD_FROM_ITER => 0,
+        POP_TOP | STORE_FAST | STORE_NAME | STORE_GLOBAL | STORE_DEREF | DELETE_ATTR | BINARY_OP
+        | COMPARE_OP | IS_OP | CONTAINS_OP | BINARY_SUBSCR | LIST_APPEND | SET_ADD | LIST_EXTEND
+        | SET_UPDATE | DICT_UPDATE | DICT_MERGE | POP_JUMP_IF_FALSE | POP_JUMP_IF_TRUE | POP_JUMP_IF_NONE
+        | POP_JUMP_IF_NOT_NONE | RETURN_VALUE | POP_EXCEPT | RERAISE | IMPORT_NAME | IMPORT_STAR
+        | PRINT_EXPR => -1,
+        PUSH_NULL | COPY | LOAD_CONST | LOAD_FAST | LOAD_NAME | LOAD_CLOSURE | LOAD_DEREF
+        | LOAD_CLASSDEREF | LOAD_METHOD | LOAD_ASSERTION_ERROR | PUSH_EXC_INFO | BEFORE_WITH
+        | WITH_EXCEPT_START | LOAD_BUILD_CLASS | RETURN_GENERATOR | IMPORT_FROM => 1,
         LOAD_GLOBAL => 1 + (arg_i & 1),
         STORE_ATTR | DELETE_SUBSCR | MAP_ADD => -2,
         STORE_SUBSCR => -3,
@@ -437,7 +442,8 @@ fn exception_targets(v: &[Ins], depths: &[Option<u32>]) -> Result<Vec<Option<Han
                         work.push((ins.target, stack.clone()));
                     }
                     let lasti = ins.op != Op::SetupFinally;
-                    let start = depths[ins.target].ok_or_else(|| AssembleError("unreachable handler".into()))?;
+                    let start =
+                        depths[ins.target].ok_or_else(|| AssembleError("unreachable handler".into()))?;
                     let depth = start.checked_sub(1 + u32::from(lasti));
                     let depth = depth.ok_or_else(|| AssembleError("bad handler depth".into()))?;
                     stack.push(Handler { target: ins.target, depth, lasti });

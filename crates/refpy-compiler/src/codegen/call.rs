@@ -53,7 +53,16 @@ impl<'a> Compiler<'a> {
 
     /// `maybe_optimize_method_call`.
     fn method_call(&mut self, func: &'a Expr, args: &'a [Expr], keywords: &'a [Keyword]) -> CResult<bool> {
-        let ExprKind::Attribute { value, attr, ctx: ExprContext::Load } = &func.node else { return Ok(false) };
+        let ExprKind::Attribute { value, attr, ctx: ExprContext::Load } = &func.node else {
+            return Ok(false);
+        };
+        // `is_import_originated`: `mod.f()` on a module-level import is a plain call.
+        if let ExprKind::Name { id, .. } = &value.node {
+            let top = &self.table.scopes[0];
+            if top.symbols.get(id.as_str()).is_some_and(|s| s.flags & crate::symtable::DEF_IMPORT != 0) {
+                return Ok(false);
+            }
+        }
         let nkw = keywords.len();
         if args.len() + nkw + usize::from(nkw != 0) >= STACK_USE_GUARDRAIL
             || args.iter().any(|a| matches!(a.node, ExprKind::Starred { .. }))
@@ -87,7 +96,10 @@ impl<'a> Compiler<'a> {
         for (i, k) in keywords.iter().enumerate() {
             let Some(name) = &k.arg else { continue };
             if keywords[i + 1..].iter().any(|o| o.arg.as_deref() == Some(name)) {
-                let dup = keywords[i + 1..].iter().find(|o| o.arg.as_deref() == Some(name)).map_or(k.span, |o| o.span);
+                let dup = keywords[i + 1..]
+                    .iter()
+                    .find(|o| o.arg.as_deref() == Some(name))
+                    .map_or(k.span, |o| o.span);
                 return Err(self.error(&format!("keyword argument repeated: {name}"), dup));
             }
         }
@@ -462,7 +474,9 @@ impl<'a> Compiler<'a> {
             self.emit(Opcode::LOAD_FAST, 0);
         } else {
             let single = match &gen.iter.node {
-                ExprKind::List { elts, .. } | ExprKind::Tuple { elts, .. } if elts.len() == 1 => Some(&elts[0]),
+                ExprKind::List { elts, .. } | ExprKind::Tuple { elts, .. } if elts.len() == 1 => {
+                    Some(&elts[0])
+                }
                 _ => None,
             };
             match single {

@@ -304,7 +304,13 @@ impl<'a> Compiler<'a> {
     }
 
     /// `with a as x, b: …` (`compiler_with`), one item per nesting level.
-    pub fn with_stmt(&mut self, items: &'a [ast::WithItem], body: &'a [Stmt], s: &'a Stmt, pos: usize) -> CResult<()> {
+    pub fn with_stmt(
+        &mut self,
+        items: &'a [ast::WithItem],
+        body: &'a [Stmt],
+        s: &'a Stmt,
+        pos: usize,
+    ) -> CResult<()> {
         let item = &items[pos];
         let (final_l, exit) = (self.new_label(), self.new_label());
         self.expr(&item.context_expr)?;

@@ -26,8 +26,12 @@ pub(crate) struct Builder {
     pub tuple: bool,
 }
 
-pub(crate) const LIST: Builder =
-    Builder { build: Opcode::BUILD_LIST, add: Opcode::LIST_APPEND, extend: Opcode::LIST_EXTEND, tuple: false };
+pub(crate) const LIST: Builder = Builder {
+    build: Opcode::BUILD_LIST,
+    add: Opcode::LIST_APPEND,
+    extend: Opcode::LIST_EXTEND,
+    tuple: false,
+};
 pub(crate) const TUPLE: Builder = Builder { tuple: true, ..LIST };
 pub(crate) const SET: Builder =
     Builder { build: Opcode::BUILD_SET, add: Opcode::SET_ADD, extend: Opcode::SET_UPDATE, tuple: false };
@@ -66,7 +70,9 @@ impl<'a> Compiler<'a> {
             return Ok(());
         }
         match &e.node {
-            ExprKind::Constant(ast::Constant::Imaginary(_)) => Err(self.unsupported("complex numbers", e.span)),
+            ExprKind::Constant(ast::Constant::Imaginary(_)) => {
+                Err(self.unsupported("complex numbers", e.span))
+            }
             ExprKind::Constant(_) => Err(self.unsupported("this literal", e.span)),
             ExprKind::Name { id, ctx } => self.nameop(id, *ctx),
             ExprKind::BoolOp { op, values } => self.bool_op(*op, values),
@@ -128,7 +134,8 @@ impl<'a> Compiler<'a> {
                 if *ctx == ExprContext::Store || *ctx == ExprContext::Del {
                     self.expr(value)?;
                     let i = self.name_index(attr);
-                    let op = if *ctx == ExprContext::Store { Opcode::STORE_ATTR } else { Opcode::DELETE_ATTR };
+                    let op =
+                        if *ctx == ExprContext::Store { Opcode::STORE_ATTR } else { Opcode::DELETE_ATTR };
                     self.emit(op, i);
                     return Ok(());
                 }
@@ -227,8 +234,10 @@ impl<'a> Compiler<'a> {
 
     fn bool_op(&mut self, op: ast::BoolOp, values: &'a [Expr]) -> CResult<()> {
         let end = self.new_label();
-        let jump = if op == ast::BoolOp::And { Opcode::JUMP_IF_FALSE_OR_POP } else { Opcode::JUMP_IF_TRUE_OR_POP };
-        let (last, init) = values.split_last().ok_or_else(|| self.error("empty boolean operation", Default::default()))?;
+        let jump =
+            if op == ast::BoolOp::And { Opcode::JUMP_IF_FALSE_OR_POP } else { Opcode::JUMP_IF_TRUE_OR_POP };
+        let (last, init) =
+            values.split_last().ok_or_else(|| self.error("empty boolean operation", Default::default()))?;
         for v in init {
             self.expr(v)?;
             self.emit_jump(jump, end);
@@ -361,7 +370,10 @@ impl<'a> Compiler<'a> {
             let folded = if b.build == Opcode::BUILD_SET {
                 self.frozenset_of(elts)
             } else {
-                elts.iter().map(|x| self.fold(x)).collect::<Option<Vec<_>>>().map(|v| Constant::Tuple(Rc::from(v)))
+                elts.iter()
+                    .map(|x| self.fold(x))
+                    .collect::<Option<Vec<_>>>()
+                    .map(|v| Constant::Tuple(Rc::from(v)))
             };
             if let Some(c) = folded {
                 if b.tuple && pushed == 0 {
@@ -459,7 +471,13 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn subdict(&mut self, keys: &'a [Option<Expr>], values: &'a [Expr], begin: usize, end: usize) -> CResult<()> {
+    fn subdict(
+        &mut self,
+        keys: &'a [Option<Expr>],
+        values: &'a [Expr],
+        begin: usize,
+        end: usize,
+    ) -> CResult<()> {
         let n = end - begin;
         let const_keys: Option<Vec<Constant>> =
             keys[begin..end].iter().map(|k| k.as_ref().and_then(|k| self.fold(k))).collect();
@@ -484,7 +502,13 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn formatted_value(&mut self, value: &'a Expr, conversion: i32, spec: Option<&'a Expr>, e: &Expr) -> CResult<()> {
+    fn formatted_value(
+        &mut self,
+        value: &'a Expr,
+        conversion: i32,
+        spec: Option<&'a Expr>,
+        e: &Expr,
+    ) -> CResult<()> {
         self.expr(value)?;
         let mut arg = match conversion {
             -1 => 0,
@@ -534,7 +558,7 @@ impl<'a> Compiler<'a> {
                 if star.is_some() {
                     return Err(self.error("multiple starred expressions in assignment", e.span));
                 }
-                if i >= 1 << 8 || n - i - 1 >= (i32::MAX >> 8) as usize {
+                if i >= 1 << 8 || n - i > (i32::MAX >> 8) as usize {
                     return Err(self.error("too many expressions in star-unpacking assignment", e.span));
                 }
                 star = Some(i);
@@ -584,7 +608,8 @@ impl<'a> Compiler<'a> {
             ExprKind::BoolOp { op, values } => {
                 let cond2 = *op == ast::BoolOp::Or;
                 let next2 = if cond2 != cond { self.new_label() } else { target };
-                let (last, init) = values.split_last().ok_or_else(|| self.error("empty boolean operation", e.span))?;
+                let (last, init) =
+                    values.split_last().ok_or_else(|| self.error("empty boolean operation", e.span))?;
                 for v in init {
                     self.jump_if(v, next2, cond2)?;
                 }

@@ -98,7 +98,12 @@ pub(crate) struct Compiler<'a> {
 
 /// Converts an AST span into a `Location`.
 pub(crate) fn loc_of(span: Span) -> Location {
-    Location { lineno: span.lineno, end_lineno: span.end_lineno, col: span.col_offset, end_col: span.end_col_offset }
+    Location {
+        lineno: span.lineno,
+        end_lineno: span.end_lineno,
+        col: span.col_offset,
+        end_col: span.end_col_offset,
+    }
 }
 
 /// Compiles a whole module with its symbol table already built.
@@ -134,7 +139,14 @@ impl<'a> Compiler<'a> {
 
     /// Opens a unit for `scope`, with names laid out as CPython's
     /// `compiler_enter_scope` does (cells and free variables sorted).
-    pub fn enter_unit(&mut self, scope: ScopeId, kind: UnitKind, name: &str, qualname: &str, firstlineno: u32) {
+    pub fn enter_unit(
+        &mut self,
+        scope: ScopeId,
+        kind: UnitKind,
+        name: &str,
+        qualname: &str,
+        firstlineno: u32,
+    ) {
         let s = &self.table.scopes[scope];
         let mut varnames: IndexSet<String> = s.params.iter().cloned().collect();
         if s.kind == ScopeKind::Function {
@@ -179,7 +191,8 @@ impl<'a> Compiler<'a> {
     /// `add_none`, and assembles it (`assemble` + `makecode`).
     pub fn exit_unit(&mut self, add_none: bool) -> CResult<CodeObject> {
         let ends_in_return = self.u().instrs.last().is_some_and(|i| i.op == Op::Real(Opcode::RETURN_VALUE));
-        if !ends_in_return || !self.u().label_pos.iter().all(|p| p.is_none_or(|p| p < self.u().instrs.len())) {
+        if !ends_in_return || !self.u().label_pos.iter().all(|p| p.is_none_or(|p| p < self.u().instrs.len()))
+        {
             self.unit().loc = None;
             if add_none {
                 self.load_const(Constant::None);
@@ -250,7 +263,8 @@ impl<'a> Compiler<'a> {
     fn prefix_instructions(&self, unit: &Unit<'a>, generator: bool) -> Vec<Instr> {
         let mut v = Vec::new();
         let plain = |op, arg, loc| Instr { op: Op::Real(op), arg, target: None, loc };
-        let first = Some(Location { lineno: unit.firstlineno, end_lineno: unit.firstlineno, col: 0, end_col: 0 });
+        let first =
+            Some(Location { lineno: unit.firstlineno, end_lineno: unit.firstlineno, col: 0, end_col: 0 });
         let none = Some(Location::default());
         if !unit.freevars.is_empty() {
             v.push(plain(Opcode::COPY_FREE_VARS, unit.freevars.len() as u32, none));
@@ -308,7 +322,7 @@ impl<'a> Compiler<'a> {
 
     /// Sets the location for what follows; returns the previous one.
     pub fn set_loc(&mut self, span: Span) -> Option<Location> {
-        std::mem::replace(&mut self.unit().loc, Some(loc_of(span)))
+        self.unit().loc.replace(loc_of(span))
     }
 
     pub fn restore_loc(&mut self, loc: Option<Location>) {

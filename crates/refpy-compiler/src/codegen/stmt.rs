@@ -16,7 +16,10 @@ pub(crate) fn find_ann(body: &[Stmt]) -> bool {
         | StmtKind::If { body, orelse, .. } => find_ann(body) || find_ann(orelse),
         StmtKind::With { body, .. } => find_ann(body),
         StmtKind::Try { body, handlers, orelse, finalbody } => {
-            find_ann(body) || handlers.iter().any(|h| find_ann(&h.body)) || find_ann(orelse) || find_ann(finalbody)
+            find_ann(body)
+                || handlers.iter().any(|h| find_ann(&h.body))
+                || find_ann(orelse)
+                || find_ann(finalbody)
         }
         _ => false,
     })
@@ -91,7 +94,9 @@ impl<'a> Compiler<'a> {
             }
             StmtKind::Assert { test, msg } => self.assert_stmt(test, msg.as_deref()),
             StmtKind::Import(names) => self.import(names),
-            StmtKind::ImportFrom { module, names, level } => self.import_from(module.as_deref(), names, *level, s),
+            StmtKind::ImportFrom { module, names, level } => {
+                self.import_from(module.as_deref(), names, *level, s)
+            }
             StmtKind::Global(_) | StmtKind::Nonlocal(_) => Ok(()),
             StmtKind::Expr(e) => self.expr_stmt(e),
             StmtKind::Pass => {
@@ -141,7 +146,12 @@ impl<'a> Compiler<'a> {
         };
         let ExprKind::Tuple { elts: v, .. } = &value.node else { return Ok(false) };
         let starred = |es: &[ast::Expr]| es.iter().any(|e| matches!(e.node, ExprKind::Starred { .. }));
-        if t.len() != v.len() || t.len() > 3 || t.is_empty() || starred(t) || starred(v) || self.fold(value).is_some()
+        if t.len() != v.len()
+            || t.len() > 3
+            || t.is_empty()
+            || starred(t)
+            || starred(v)
+            || self.fold(value).is_some()
         {
             return Ok(false);
         }
@@ -159,7 +169,13 @@ impl<'a> Compiler<'a> {
         Ok(true)
     }
 
-    fn aug_assign(&mut self, target: &'a ast::Expr, op: ast::Operator, value: &'a ast::Expr, s: &Stmt) -> CResult<()> {
+    fn aug_assign(
+        &mut self,
+        target: &'a ast::Expr,
+        op: ast::Operator,
+        value: &'a ast::Expr,
+        s: &Stmt,
+    ) -> CResult<()> {
         let old = self.set_loc(target.span);
         match &target.node {
             ExprKind::Attribute { value: obj, attr, .. } => {
@@ -176,7 +192,11 @@ impl<'a> Compiler<'a> {
                 self.emit(Opcode::BINARY_SUBSCR, 0);
             }
             ExprKind::Name { id, .. } => self.nameop(id, ExprContext::Load)?,
-            _ => return Err(self.error("'expression' is an illegal expression for augmented assignment", s.span)),
+            _ => {
+                return Err(
+                    self.error("'expression' is an illegal expression for augmented assignment", s.span)
+                )
+            }
         }
         self.expr(value)?;
         self.set_loc(s.span);
@@ -213,14 +233,12 @@ impl<'a> Compiler<'a> {
         }
         let module_or_class = matches!(self.u().kind, super::UnitKind::Module | super::UnitKind::Class);
         match &target.node {
-            ExprKind::Name { id, .. } if simple => {
-                if module_or_class {
-                    self.expr(annotation)?;
-                    self.nameop("__annotations__", ExprContext::Load)?;
-                    let c = self.str_const(&self.mangle(id));
-                    self.load_const(c);
-                    self.emit(Opcode::STORE_SUBSCR, 0);
-                }
+            ExprKind::Name { id, .. } if simple && module_or_class => {
+                self.expr(annotation)?;
+                self.nameop("__annotations__", ExprContext::Load)?;
+                let c = self.str_const(&self.mangle(id));
+                self.load_const(c);
+                self.emit(Opcode::STORE_SUBSCR, 0);
             }
             ExprKind::Attribute { value: obj, .. } if value.is_none() => {
                 self.expr(obj)?;
@@ -256,8 +274,15 @@ impl<'a> Compiler<'a> {
     }
 
     /// 3.11's `while`: the test at the top, and again at the bottom jumping back.
-    fn while_loop(&mut self, test: &'a ast::Expr, body: &'a [Stmt], orelse: &'a [Stmt], s: &Stmt) -> CResult<()> {
-        let (top, body_l, anchor, exit) = (self.new_label(), self.new_label(), self.new_label(), self.new_label());
+    fn while_loop(
+        &mut self,
+        test: &'a ast::Expr,
+        body: &'a [Stmt],
+        orelse: &'a [Stmt],
+        s: &Stmt,
+    ) -> CResult<()> {
+        let (top, body_l, anchor, exit) =
+            (self.new_label(), self.new_label(), self.new_label(), self.new_label());
         self.bind(top);
         self.unit().fblocks.push(FBlock::WhileLoop { start: top, exit });
         self.jump_if(test, anchor, false)?;
@@ -341,7 +366,13 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn import_from(&mut self, module: Option<&str>, names: &'a [ast::Alias], level: u32, s: &Stmt) -> CResult<()> {
+    fn import_from(
+        &mut self,
+        module: Option<&str>,
+        names: &'a [ast::Alias],
+        level: u32,
+        s: &Stmt,
+    ) -> CResult<()> {
         if module == Some("__future__") {
             return Err(self.unsupported("'from __future__ import'", s.span));
         }

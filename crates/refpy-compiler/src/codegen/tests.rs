@@ -198,20 +198,32 @@ fn compile_errors_use_cpython_messages() {
     assert_eq!(error("def f():\n    continue\n"), "'continue' not properly in loop");
     assert_eq!(error("yield 1\n"), "'yield' outside function");
     assert_eq!(error("class C:\n    yield 1\n"), "'yield' outside function");
-    assert_eq!(error("def f():\n    x = 1\n    global x\n"), "name 'x' is assigned to before global declaration");
-    assert_eq!(error("def f():\n    print(x)\n    global x\n"), "name 'x' is used prior to global declaration");
+    assert_eq!(
+        error("def f():\n    x = 1\n    global x\n"),
+        "name 'x' is assigned to before global declaration"
+    );
+    assert_eq!(
+        error("def f():\n    print(x)\n    global x\n"),
+        "name 'x' is used prior to global declaration"
+    );
     assert_eq!(error("nonlocal x\n"), "nonlocal declaration not allowed at module level");
     assert_eq!(error("def f():\n    nonlocal x\n"), "no binding for nonlocal 'x' found");
     assert_eq!(error("def f(a, a): pass\n"), "duplicate argument 'a' in function definition");
     assert_eq!(error("f(a=1, a=2)\n"), "keyword argument repeated: a");
-    assert_eq!(error("try:\n    pass\nexcept:\n    pass\nexcept E:\n    pass\n"), "default 'except:' must be last");
+    assert_eq!(
+        error("try:\n    pass\nexcept:\n    pass\nexcept E:\n    pass\n"),
+        "default 'except:' must be last"
+    );
     assert!(error("x = 1j\n").contains("not supported by refpy yet"));
 }
 
 #[test]
 fn deep_expressions_do_not_overflow_the_stack() {
     use refpy_syntax::ast::{Constant as C, Expr, ExprKind, Module, Operator, Stmt, StmtKind};
-    let mut e = Expr { node: ExprKind::Name { id: "x".into(), ctx: refpy_syntax::ast::ExprContext::Load }, span: Default::default() };
+    let mut e = Expr {
+        node: ExprKind::Name { id: "x".into(), ctx: refpy_syntax::ast::ExprContext::Load },
+        span: Default::default(),
+    };
     for _ in 0..100_000 {
         let one = Expr { node: ExprKind::Constant(C::Int(1)), span: Default::default() };
         e = Expr {

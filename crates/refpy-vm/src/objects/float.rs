@@ -1,6 +1,6 @@
 //! `float`: one `f64` after the header (24 bytes, CPython's 32-byte class).
 
-use refpy_heap::{alloc, ObjRef};
+use refpy_heap::{alloc_exact, ObjRef};
 
 use crate::errors::PyResult;
 use crate::Vm;
@@ -15,7 +15,7 @@ impl Vm {
     /// A new float object (floats have no cache: every result is a new object).
     #[inline]
     pub fn new_float(&mut self, v: f64) -> PyResult {
-        alloc(&self.types.float, FloatObject(v), FLOAT_BASICSIZE).map_err(|_| self.memory_error())
+        alloc_exact(&self.float_tok, FloatObject(v), FLOAT_BASICSIZE).map_err(|_| self.memory_error())
     }
 }
 

@@ -9,7 +9,7 @@
 
 use num_bigint::BigInt;
 use num_traits::ToPrimitive;
-use refpy_heap::{alloc, ObjRef};
+use refpy_heap::{alloc_exact, ObjRef};
 
 use crate::errors::PyResult;
 use crate::Vm;
@@ -65,8 +65,9 @@ impl Vm {
 
     /// Allocates an int object without consulting the small-int cache (used
     /// to build the cache itself).
+    #[inline]
     pub(crate) fn alloc_int(&mut self, v: IntValue, ndigits: usize) -> PyResult {
-        alloc(&self.types.int, IntObject(v), int_basicsize(ndigits)).map_err(|_| self.memory_error())
+        alloc_exact(&self.int_tok, IntObject(v), int_basicsize(ndigits)).map_err(|_| self.memory_error())
     }
 
     /// `True` or `False`.

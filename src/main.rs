@@ -109,7 +109,8 @@ fn read_program(program: &Program) -> Result<(String, String), u8> {
             Ok((s, "<stdin>".into()))
         }
         Program::File(path) => {
-            let abs = std::path::absolute(path).map(|p| p.display().to_string()).unwrap_or_else(|_| path.clone());
+            let abs =
+                std::path::absolute(path).map(|p| p.display().to_string()).unwrap_or_else(|_| path.clone());
             match std::fs::read(path) {
                 Ok(bytes) => match String::from_utf8(bytes) {
                     Ok(s) => Ok((s, abs)),

@@ -103,6 +103,18 @@ pub struct CodeObject {
     pub filename: Rc<str>,
     pub firstlineno: u32,
     pub exceptiontable: Vec<ExceptionTableEntry>,
+    /// Warnings the compiler issued for the whole compilation unit (only on
+    /// the module's code object), in source order; the caller prints them.
+    pub warnings: Vec<CompileWarning>,
+}
+
+/// A compile-time warning (CPython's `compiler_warn`), e.g. `"is" with a literal`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CompileWarning {
+    /// The warning class, e.g. `SyntaxWarning`.
+    pub category: &'static str,
+    pub message: String,
+    pub lineno: u32,
 }
 
 impl CodeObject {

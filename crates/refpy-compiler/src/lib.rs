@@ -17,7 +17,7 @@ pub mod fold;
 pub mod opcode;
 pub mod symtable;
 
-pub use code::{CodeObject, Constant};
+pub use code::{CodeObject, CompileWarning, Constant};
 pub use consts::{ConstKey, SHORT_STRING_LIMIT};
 pub use dis::disassemble;
 pub use opcode::{BinaryOp, CodeUnit, CompareOp, Opcode};

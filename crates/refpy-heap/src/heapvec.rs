@@ -75,7 +75,8 @@ impl<T> HeapVec<T> {
             self.free_buffer();
             return Ok(());
         }
-        let bytes = cap.checked_mul(size_of::<T>()).filter(|&b| b <= isize::MAX as usize).ok_or(AllocError)?;
+        let bytes =
+            cap.checked_mul(size_of::<T>()).filter(|&b| b <= isize::MAX as usize).ok_or(AllocError)?;
         let new = if self.cap == 0 {
             obmalloc::malloc(bytes)
         } else {

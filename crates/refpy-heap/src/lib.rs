@@ -8,10 +8,13 @@
 //! [`TypeSlots`]); all of refpy's `unsafe` lives here, each block with a
 //! `// SAFETY:` comment; no Rust recursion grows with the depth of user data.
 
-pub mod obmalloc;
 pub mod gc;
 pub mod heapvec;
 pub mod object;
+pub mod obmalloc;
 
 pub use heapvec::HeapVec;
-pub use object::{alloc, alloc_exact, alloc_str, alloc_var, metatype_slots, TypeToken, flags, new_type_object, AllocError, ObjRef, TypeSlots, Visit};
+pub use object::{
+    alloc, alloc_exact, alloc_str, alloc_var, flags, metatype_slots, new_type_object, AllocError, ObjRef,
+    TypeSlots, TypeToken, Visit,
+};

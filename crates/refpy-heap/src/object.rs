@@ -385,7 +385,8 @@ impl<T: 'static> TypeToken<T> {
     pub fn new(ty: &ObjRef) -> Option<TypeToken<T>> {
         let slots = ty.as_type_slots()?;
         let plain = slots.flags & (flags::VAR_SIZED | flags::HAVE_GC | flags::HEAPTYPE) == 0;
-        (plain && slots.payload_id == TypeId::of::<T>()).then(|| TypeToken { ty: ty.clone(), _payload: PhantomData })
+        (plain && slots.payload_id == TypeId::of::<T>())
+            .then(|| TypeToken { ty: ty.clone(), _payload: PhantomData })
     }
 }
 
@@ -404,7 +405,11 @@ impl ObjRef {
 
 /// [`alloc`] for a type known through a token: no slot checks.
 #[inline(always)]
-pub fn alloc_exact<T: 'static>(token: &TypeToken<T>, payload: T, request: usize) -> Result<ObjRef, AllocError> {
+pub fn alloc_exact<T: 'static>(
+    token: &TypeToken<T>,
+    payload: T,
+    request: usize,
+) -> Result<ObjRef, AllocError> {
     let block = obmalloc::malloc(size_of::<Object<T>>().max(request)).ok_or(AllocError)?;
     let p = block.cast::<Object<T>>();
     // SAFETY: a fresh 16-aligned block large enough for Object<T>; the token
@@ -434,7 +439,11 @@ fn pre_header(slots: &TypeSlots) -> usize {
 /// Allocates a block of at least `layout_size` bytes (plus the GC head), or
 /// `request` bytes when that is larger: the VM asks for CPython's object size
 /// so that objects land in CPython's size class.
-fn alloc_block(slots: &TypeSlots, layout_size: usize, request: usize) -> Result<NonNull<ObjHeader>, AllocError> {
+fn alloc_block(
+    slots: &TypeSlots,
+    layout_size: usize,
+    request: usize,
+) -> Result<NonNull<ObjHeader>, AllocError> {
     let pre = pre_header(slots);
     let block = obmalloc::malloc(pre + layout_size.max(request)).ok_or(AllocError)?;
     if pre != 0 {
@@ -505,7 +514,8 @@ fn alloc_var_unchecked_items<T: 'static, E: 'static>(
         return Err(AllocError);
     }
     let n = items.len();
-    let size = n.checked_mul(size_of::<E>()).and_then(|b| b.checked_add(slots.items_offset)).ok_or(AllocError)?;
+    let size =
+        n.checked_mul(size_of::<E>()).and_then(|b| b.checked_add(slots.items_offset)).ok_or(AllocError)?;
     let heaptype = slots.flags & flags::HEAPTYPE != 0;
     let p = alloc_block(slots, size, request)?;
     if heaptype {
@@ -534,7 +544,12 @@ fn alloc_var_unchecked_items<T: 'static, E: 'static>(
 }
 
 /// Allocates a string object of type `ty` (slots from `TypeSlots::new_str::<T>`).
-pub fn alloc_str<T: 'static>(ty: &ObjRef, payload: T, text: &str, request: usize) -> Result<ObjRef, AllocError> {
+pub fn alloc_str<T: 'static>(
+    ty: &ObjRef,
+    payload: T,
+    text: &str,
+    request: usize,
+) -> Result<ObjRef, AllocError> {
     if ty.as_type_slots().is_none_or(|s| s.flags & flags::UTF8_ITEMS == 0) {
         return Err(AllocError);
     }
@@ -648,7 +663,8 @@ unsafe fn destroy(p: NonNull<ObjHeader>) {
     // from the slots before dropping the payload.
     unsafe {
         let slots = ObjRef::slots_of(p);
-        let (drop_payload, pre, heaptype) = (slots.drop_payload, pre_header(slots), slots.flags & flags::HEAPTYPE != 0);
+        let (drop_payload, pre, heaptype) =
+            (slots.drop_payload, pre_header(slots), slots.flags & flags::HEAPTYPE != 0);
         let ty = (*p.as_ptr()).ob_type.get();
         drop_payload(p);
         if pre != 0 {
@@ -717,7 +733,8 @@ mod tests {
     fn var_objects_hold_items() {
         struct Meta2;
         let meta = new_type_object(None, metatype_slots::<Meta2>(), Meta2).unwrap();
-        let tup = new_type_object(Some(&meta), TypeSlots::new_var::<(), ObjRef>(flags::HAVE_GC), Meta2).unwrap();
+        let tup =
+            new_type_object(Some(&meta), TypeSlots::new_var::<(), ObjRef>(flags::HAVE_GC), Meta2).unwrap();
         let a = alloc_var::<(), ObjRef>(&tup, (), std::iter::empty(), 0).unwrap();
         let b = alloc_var::<(), ObjRef>(&tup, (), [a.clone(), a.clone()].into_iter(), 0).unwrap();
         assert_eq!(a.refcnt(), 3);

@@ -87,9 +87,14 @@ fn builtin_print(vm: &mut Vm, args: &[ObjRef], kwnames: Option<&[ObjRef]>) -> Py
             "sep" => sep = text.unwrap_or_else(|| " ".into()),
             "end" => end = text.unwrap_or_else(|| "\n".into()),
             "flush" => {}
-            "file" => return Err(vm.new_error(ExcType::TypeError, "print(file=...) is not supported by refpy yet")),
+            "file" => {
+                return Err(vm.new_error(ExcType::TypeError, "print(file=...) is not supported by refpy yet"))
+            }
             _ => {
-                return Err(vm.new_error(ExcType::TypeError, format!("'{key}' is an invalid keyword argument for print()")))
+                return Err(vm.new_error(
+                    ExcType::TypeError,
+                    format!("'{key}' is an invalid keyword argument for print()"),
+                ))
             }
         }
     }
@@ -147,7 +152,9 @@ fn builtin_callable(vm: &mut Vm, args: &[ObjRef], kwnames: Option<&[ObjRef]>) ->
 fn builtin_isinstance(vm: &mut Vm, args: &[ObjRef], kwnames: Option<&[ObjRef]>) -> PyResult {
     no_kwargs(vm, "isinstance", kwnames)?;
     if args.len() != 2 {
-        return Err(vm.new_error(ExcType::TypeError, format!("isinstance expected 2 arguments, got {}", args.len())));
+        return Err(
+            vm.new_error(ExcType::TypeError, format!("isinstance expected 2 arguments, got {}", args.len()))
+        );
     }
     let r = isinstance(vm, &args[0], &args[1])?;
     Ok(vm.new_bool(r))
@@ -197,12 +204,19 @@ fn min_max(vm: &mut Vm, name: &str, args: &[ObjRef], kwnames: Option<&[ObjRef]>,
             "default" => default = Some(v.clone()),
             "key" => key = Some(v.clone()).filter(|k| !k.is(&vm.none)),
             other => {
-                return Err(vm.new_error(ExcType::TypeError, format!("'{other}' is an invalid keyword argument for {name}()")))
+                return Err(vm.new_error(
+                    ExcType::TypeError,
+                    format!("'{other}' is an invalid keyword argument for {name}()"),
+                ))
             }
         }
     }
     let items = match pos.len() {
-        0 => return Err(vm.new_error(ExcType::TypeError, format!("{name} expected at least 1 argument, got 0"))),
+        0 => {
+            return Err(
+                vm.new_error(ExcType::TypeError, format!("{name} expected at least 1 argument, got 0"))
+            )
+        }
         1 => vm.sequence_items(&pos[0])?,
         _ => {
             if default.is_some() {
@@ -282,7 +296,9 @@ fn builtin_chr(vm: &mut Vm, args: &[ObjRef], kwnames: Option<&[ObjRef]>) -> PyRe
     arg_count(vm, "chr", args, 1, 1)?;
     let Some(i) = as_i64(&args[0]) else {
         let t = vm.type_name(&args[0]);
-        return Err(vm.new_error(ExcType::TypeError, format!("'{t}' object cannot be interpreted as an integer")));
+        return Err(
+            vm.new_error(ExcType::TypeError, format!("'{t}' object cannot be interpreted as an integer"))
+        );
     };
     match u32::try_from(i).ok().and_then(char::from_u32) {
         Some(c) => {
@@ -298,14 +314,19 @@ fn builtin_ord(vm: &mut Vm, args: &[ObjRef], kwnames: Option<&[ObjRef]>) -> PyRe
     arg_count(vm, "ord", args, 1, 1)?;
     let Some(s) = as_str(&args[0]) else {
         let t = vm.type_name(&args[0]);
-        return Err(vm.new_error(ExcType::TypeError, format!("ord() expected string of length 1, but {t} found")));
+        return Err(
+            vm.new_error(ExcType::TypeError, format!("ord() expected string of length 1, but {t} found"))
+        );
     };
     let mut chars = s.chars();
     match (chars.next(), chars.next()) {
         (Some(c), None) => vm.new_int(i64::from(c as u32)),
         _ => {
             let n = s.chars().count();
-            Err(vm.new_error(ExcType::TypeError, format!("ord() expected a character, but string of length {n} found")))
+            Err(vm.new_error(
+                ExcType::TypeError,
+                format!("ord() expected a character, but string of length {n} found"),
+            ))
         }
     }
 }
@@ -313,7 +334,9 @@ fn builtin_ord(vm: &mut Vm, args: &[ObjRef], kwnames: Option<&[ObjRef]>) -> PyRe
 fn builtin_divmod(vm: &mut Vm, args: &[ObjRef], kwnames: Option<&[ObjRef]>) -> PyResult {
     no_kwargs(vm, "divmod", kwnames)?;
     if args.len() != 2 {
-        return Err(vm.new_error(ExcType::TypeError, format!("divmod expected 2 arguments, got {}", args.len())));
+        return Err(
+            vm.new_error(ExcType::TypeError, format!("divmod expected 2 arguments, got {}", args.len()))
+        );
     }
     let (a, b) = (&args[0], &args[1]);
     if let (Some(x), Some(y)) = (int_of(a), int_of(b)) {
@@ -329,7 +352,10 @@ fn builtin_divmod(vm: &mut Vm, args: &[ObjRef], kwnames: Option<&[ObjRef]>) -> P
         return vm.new_tuple(vec![q, r]);
     }
     let (ta, tb) = (vm.type_name(a), vm.type_name(b));
-    Err(vm.new_error(ExcType::TypeError, format!("unsupported operand type(s) for divmod(): '{ta}' and '{tb}'")))
+    Err(vm.new_error(
+        ExcType::TypeError,
+        format!("unsupported operand type(s) for divmod(): '{ta}' and '{tb}'"),
+    ))
 }
 
 /// `sorted(iterable, key=None, reverse=False)`: a stable merge sort whose
@@ -338,7 +364,9 @@ fn builtin_sorted(vm: &mut Vm, args: &[ObjRef], kwnames: Option<&[ObjRef]>) -> P
     let nkw = kwnames.map_or(0, <[ObjRef]>::len);
     let (pos, kwvals) = args.split_at(args.len() - nkw);
     if pos.len() != 1 {
-        return Err(vm.new_error(ExcType::TypeError, format!("sorted expected 1 argument, got {}", pos.len())));
+        return Err(
+            vm.new_error(ExcType::TypeError, format!("sorted expected 1 argument, got {}", pos.len()))
+        );
     }
     let (mut key, mut reverse) = (None, false);
     for (k, v) in kwnames.unwrap_or(&[]).iter().zip(kwvals) {
@@ -346,7 +374,10 @@ fn builtin_sorted(vm: &mut Vm, args: &[ObjRef], kwnames: Option<&[ObjRef]>) -> P
             "key" => key = Some(v.clone()).filter(|k| !k.is(&vm.none)),
             "reverse" => reverse = vm.is_true(v)?,
             other => {
-                return Err(vm.new_error(ExcType::TypeError, format!("'{other}' is an invalid keyword argument for sort()")))
+                return Err(vm.new_error(
+                    ExcType::TypeError,
+                    format!("'{other}' is an invalid keyword argument for sort()"),
+                ))
             }
         }
     }
@@ -356,7 +387,12 @@ fn builtin_sorted(vm: &mut Vm, args: &[ObjRef], kwnames: Option<&[ObjRef]>) -> P
 }
 
 /// Sorts objects with Python's `<` (stable; `reverse` keeps stability).
-pub(crate) fn sort_items(vm: &mut Vm, items: Vec<ObjRef>, key: Option<&ObjRef>, reverse: bool) -> PyResult<Vec<ObjRef>> {
+pub(crate) fn sort_items(
+    vm: &mut Vm,
+    items: Vec<ObjRef>,
+    key: Option<&ObjRef>,
+    reverse: bool,
+) -> PyResult<Vec<ObjRef>> {
     let mut keyed = Vec::with_capacity(items.len());
     for item in items {
         let k = match key {
@@ -479,7 +515,10 @@ pub fn call_type(vm: &mut Vm, ty: &ObjRef, args: &[ObjRef], kwnames: Option<&[Ob
             if args.len() == 1 {
                 return Ok(args[0].ob_type());
             }
-            Err(vm.new_error(ExcType::TypeError, "type() takes 1 argument (class creation is not supported by refpy yet)"))
+            Err(vm.new_error(
+                ExcType::TypeError,
+                "type() takes 1 argument (class creation is not supported by refpy yet)",
+            ))
         }
         Kind::Object => {
             arg_count(vm, "object", args, 0, 0)?;
@@ -497,11 +536,19 @@ fn construct_int(vm: &mut Vm, args: &[ObjRef], kwnames: Option<&[ObjRef]>) -> Py
     for (k, v) in kwnames.unwrap_or(&[]).iter().zip(kwvals) {
         match as_str(k).unwrap_or("") {
             "base" => base = Some(v.clone()),
-            other => return Err(vm.new_error(ExcType::TypeError, format!("'{other}' is an invalid keyword argument for int()"))),
+            other => {
+                return Err(vm.new_error(
+                    ExcType::TypeError,
+                    format!("'{other}' is an invalid keyword argument for int()"),
+                ))
+            }
         }
     }
     if pos.len() > 2 {
-        return Err(vm.new_error(ExcType::TypeError, format!("int() takes at most 2 arguments ({} given)", pos.len())));
+        return Err(vm.new_error(
+            ExcType::TypeError,
+            format!("int() takes at most 2 arguments ({} given)", pos.len()),
+        ));
     }
     if pos.len() == 2 {
         base = Some(pos[1].clone());
@@ -559,7 +606,10 @@ fn construct_float(vm: &mut Vm, x: Option<&ObjRef>) -> PyResult {
         return vm.new_float(f);
     }
     let t = vm.type_name(x);
-    Err(vm.new_error(ExcType::TypeError, format!("float() argument must be a string or a real number, not '{t}'")))
+    Err(vm.new_error(
+        ExcType::TypeError,
+        format!("float() argument must be a string or a real number, not '{t}'"),
+    ))
 }
 
 /// `range(stop)` / `range(start, stop[, step])`.
@@ -568,18 +618,27 @@ fn construct_range(vm: &mut Vm, args: &[ObjRef]) -> PyResult {
         return Err(vm.new_error(ExcType::TypeError, "range expected at least 1 argument, got 0"));
     }
     if args.len() > 3 {
-        return Err(vm.new_error(ExcType::TypeError, format!("range expected at most 3 arguments, got {}", args.len())));
+        return Err(vm.new_error(
+            ExcType::TypeError,
+            format!("range expected at most 3 arguments, got {}", args.len()),
+        ));
     }
     let mut v = [0i64, 0, 1];
     for (i, a) in args.iter().enumerate() {
         v[i] = match as_i64(a) {
             Some(x) => x,
             None if is_int(a) => {
-                return Err(vm.new_error(ExcType::OverflowError, "range() bounds beyond 64 bits are not supported by refpy yet"))
+                return Err(vm.new_error(
+                    ExcType::OverflowError,
+                    "range() bounds beyond 64 bits are not supported by refpy yet",
+                ))
             }
             None => {
                 let t = vm.type_name(a);
-                return Err(vm.new_error(ExcType::TypeError, format!("'{t}' object cannot be interpreted as an integer")));
+                return Err(vm.new_error(
+                    ExcType::TypeError,
+                    format!("'{t}' object cannot be interpreted as an integer"),
+                ));
             }
         };
     }

@@ -48,7 +48,8 @@ impl Vm {
         if let Some(kw) = kwargs {
             let Some(d) = as_dict(kw) else {
                 let t = self.type_name(kw);
-                return Err(self.new_error(ExcType::TypeError, format!("argument after ** must be a mapping, not {t}")));
+                return Err(self
+                    .new_error(ExcType::TypeError, format!("argument after ** must be a mapping, not {t}")));
             };
             for (k, v) in d.table.borrow().items() {
                 names.push(k.clone());
@@ -97,7 +98,8 @@ impl Vm {
         }
         for (name, value) in kwnames.unwrap_or(&[]).iter().zip(kwvalues) {
             let n = as_str(name).unwrap_or("");
-            let pos = c.varnames[c.posonlyargcount as usize..argcount + kwonly].iter().position(|v| &**v == n);
+            let pos =
+                c.varnames[c.posonlyargcount as usize..argcount + kwonly].iter().position(|v| &**v == n);
             match pos.map(|p| p + c.posonlyargcount as usize) {
                 Some(p) if slots[p].is_some() => {
                     return Err(self.new_error(
@@ -123,10 +125,16 @@ impl Vm {
 
     /// Fills missing parameters from `__defaults__`/`__kwdefaults__`, or
     /// raises CPython's "missing N required … argument(s)" error.
-    fn fill_defaults(&mut self, f: &FunctionObject, qualname: &str, slots: &mut [Option<ObjRef>]) -> PyResult<()> {
+    fn fill_defaults(
+        &mut self,
+        f: &FunctionObject,
+        qualname: &str,
+        slots: &mut [Option<ObjRef>],
+    ) -> PyResult<()> {
         let c = &f.code.code;
         let argcount = c.argcount as usize;
-        let defaults: Vec<ObjRef> = f.defaults.borrow().as_ref().and_then(as_tuple).map(<[ObjRef]>::to_vec).unwrap_or_default();
+        let defaults: Vec<ObjRef> =
+            f.defaults.borrow().as_ref().and_then(as_tuple).map(<[ObjRef]>::to_vec).unwrap_or_default();
         let first_default = argcount - defaults.len().min(argcount);
         let mut missing = Vec::new();
         for i in 0..argcount {
@@ -233,4 +241,3 @@ pub(crate) fn arg_count(vm: &mut Vm, name: &str, args: &[ObjRef], min: usize, ma
     };
     Err(vm.new_error(ExcType::TypeError, msg))
 }
-

@@ -16,12 +16,12 @@ use refpy_heap::ObjRef;
 use crate::errors::{ExcType, PyErr, PyResult};
 use crate::frame::Frame;
 use crate::objects::dict::as_dict;
+use crate::objects::float::FloatObject;
 use crate::objects::function::{as_function, CellObject};
+use crate::objects::int::{IntObject, IntValue};
 use crate::objects::list::as_list;
 use crate::objects::str::as_str;
 use crate::objects::tuple::as_tuple;
-use crate::objects::float::FloatObject;
-use crate::objects::int::{IntObject, IntValue};
 use crate::Vm;
 
 /// `a <op> b` for two values of one primitive type (NaN compares false).
@@ -134,7 +134,11 @@ impl Vm {
                     Opcode::STORE_NAME => {
                         let v = self.pop();
                         let ns = self.frames[fi].locals_dict.clone().expect("STORE_NAME needs a namespace");
-                        tri!(self.dict_set(as_dict(&ns).expect("namespace is a dict"), code.names[oparg as usize].clone(), v));
+                        tri!(self.dict_set(
+                            as_dict(&ns).expect("namespace is a dict"),
+                            code.names[oparg as usize].clone(),
+                            v
+                        ));
                     }
                     Opcode::DELETE_NAME => {
                         let ns = self.frames[fi].locals_dict.clone().expect("DELETE_NAME needs a namespace");
@@ -152,7 +156,11 @@ impl Vm {
                     Opcode::STORE_GLOBAL => {
                         let v = self.pop();
                         let g = self.frames[fi].globals.clone();
-                        tri!(self.dict_set(as_dict(&g).expect("globals is a dict"), code.names[oparg as usize].clone(), v));
+                        tri!(self.dict_set(
+                            as_dict(&g).expect("globals is a dict"),
+                            code.names[oparg as usize].clone(),
+                            v
+                        ));
                     }
                     Opcode::DELETE_GLOBAL => {
                         let g = self.frames[fi].globals.clone();
@@ -174,7 +182,8 @@ impl Vm {
                     Opcode::COPY_FREE_VARS => {
                         let n = oparg as usize;
                         let func = self.frame_function(fi);
-                        let closure = func.as_ref().and_then(|f| as_function(f)).and_then(|f| f.closure.clone());
+                        let closure =
+                            func.as_ref().and_then(|f| as_function(f)).and_then(|f| f.closure.clone());
                         if let Some(cells) = closure.as_ref().and_then(as_tuple) {
                             let first = base + code.code.nlocalsplus() - n;
                             for (i, c) in cells.iter().take(n).enumerate() {
@@ -200,7 +209,8 @@ impl Vm {
                     Opcode::STORE_DEREF => {
                         let v = self.pop();
                         let cell = self.stack[base + oparg as usize].clone();
-                        let old = cell.downcast::<CellObject>().and_then(|c| c.contents.borrow_mut().replace(v));
+                        let old =
+                            cell.downcast::<CellObject>().and_then(|c| c.contents.borrow_mut().replace(v));
                         drop(old);
                     }
                     Opcode::DELETE_DEREF => {
@@ -381,7 +391,8 @@ impl Vm {
                     }
                     Opcode::LIST_TO_TUPLE => {
                         let list = self.pop();
-                        let items: Vec<ObjRef> = as_list(&list).map(|l| l.items.borrow().to_vec()).unwrap_or_default();
+                        let items: Vec<ObjRef> =
+                            as_list(&list).map(|l| l.items.borrow().to_vec()).unwrap_or_default();
                         let t = tri!(self.new_tuple(items));
                         self.stack.push(t);
                     }
@@ -501,7 +512,9 @@ impl Vm {
                         let v = self.pop();
                         tri!(self.display_hook(&v));
                     }
-                    Opcode::LOAD_ASSERTION_ERROR => self.stack.push(self.exc[ExcType::AssertionError as usize].clone()),
+                    Opcode::LOAD_ASSERTION_ERROR => {
+                        self.stack.push(self.exc[ExcType::AssertionError as usize].clone())
+                    }
                     Opcode::RAISE_VARARGS => {
                         let cause = if oparg >= 2 { Some(self.pop()) } else { None };
                         let exc = if oparg >= 1 { Some(self.pop()) } else { None };
@@ -582,8 +595,13 @@ impl Vm {
             let (code_obj, lasti) = (frame.code_obj.clone(), frame.lasti);
             self.add_traceback(&err, code_obj, lasti)?;
             let frame = self.frames.last().expect("frame");
-            let handler =
-                frame.code.code.exceptiontable.iter().find(|e| (e.start as usize) <= lasti && lasti < e.end as usize).copied();
+            let handler = frame
+                .code
+                .code
+                .exceptiontable
+                .iter()
+                .find(|e| (e.start as usize) <= lasti && lasti < e.end as usize)
+                .copied();
             if let Some(h) = handler {
                 let depth = frame.stack_base() + h.depth as usize;
                 self.stack.truncate(depth);
@@ -638,7 +656,12 @@ impl Vm {
     /// The error for reading an empty cell: a local captured by an inner
     /// function, or a free variable of an enclosing one.
     #[cold]
-    fn unbound_deref(&mut self, code: &crate::objects::function::CodeData, index: usize, name: &ObjRef) -> PyErr {
+    fn unbound_deref(
+        &mut self,
+        code: &crate::objects::function::CodeData,
+        index: usize,
+        name: &ObjRef,
+    ) -> PyErr {
         let name = as_str(name).unwrap_or("?").to_string();
         if index < code.code.varnames.len() + code.code.cellvars.len() {
             self.unbound_local(&name)
@@ -768,7 +791,11 @@ impl Vm {
         if items.len() < before + after {
             return Err(self.new_error(
                 ExcType::ValueError,
-                format!("not enough values to unpack (expected at least {}, got {})", before + after, items.len()),
+                format!(
+                    "not enough values to unpack (expected at least {}, got {})",
+                    before + after,
+                    items.len()
+                ),
             ));
         }
         let tail = items.split_off(items.len() - after);
@@ -805,8 +832,8 @@ impl Vm {
         let below = if is_meth { 1 } else { 2 };
         let func = self.stack[func_idx].clone();
         if let Some(f) = as_function(&func) {
-            let simple = kwnames.is_none() && self.is_simple_call(f, nargs);
-            if simple && self.frames.len() < self.recursion_limit {
+            if kwnames.is_none() && f.fast_nargs as usize == nargs && self.frames.len() < self.recursion_limit
+            {
                 let code = f.code.clone();
                 let globals = f.globals.clone();
                 let code_obj = f.code_obj.clone();
@@ -825,16 +852,6 @@ impl Vm {
         }
         drop(func);
         result.map(CallTarget::Done)
-    }
-
-    /// True when a call with `nargs` positional arguments needs no binding
-    /// work: exactly the parameters, no `*args`/`**kwargs`, no keyword-only.
-    #[inline]
-    fn is_simple_call(&self, f: &crate::objects::function::FunctionObject, nargs: usize) -> bool {
-        let c = &f.code.code;
-        c.argcount as usize == nargs
-            && c.kwonlyargcount == 0
-            && c.flags & (refpy_compiler::code::flags::VARARGS | refpy_compiler::code::flags::VARKEYWORDS) == 0
     }
 
     /// Pushes a frame whose first `argcount` locals are already on the stack
@@ -872,7 +889,9 @@ impl Vm {
 
     /// Runs module-level code with `globals` as its namespace.
     pub fn run_module_code(&mut self, code_obj: &ObjRef, globals: &ObjRef) -> PyResult {
-        let Some(crate::objects::function::CodeObj(code)) = code_obj.downcast::<crate::objects::function::CodeObj>() else {
+        let Some(crate::objects::function::CodeObj(code)) =
+            code_obj.downcast::<crate::objects::function::CodeObj>()
+        else {
             return Err(self.new_error(ExcType::SystemError, "not a code object"));
         };
         let base = self.stack.len();

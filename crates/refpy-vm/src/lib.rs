@@ -50,6 +50,12 @@ impl Vm {
         globals: &refpy_heap::ObjRef,
     ) -> Result<refpy_heap::ObjRef, RunError> {
         let code = refpy_compiler::compile_source(source, filename, mode).map_err(RunError::Syntax)?;
+        if !code.warnings.is_empty() {
+            self.out.flush();
+            for w in &code.warnings {
+                eprint!("{}", traceback::format_warning(w, filename, source));
+            }
+        }
         let code_obj = self.load_code(&Rc::new(code)).map_err(RunError::Exception)?;
         self.run_module_code(&code_obj, globals).map_err(RunError::Exception)
     }

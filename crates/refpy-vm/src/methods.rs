@@ -47,10 +47,16 @@ pub fn lookup(kind: Kind, name: &str) -> Option<Method> {
     table.iter().find(|(n, _)| *n == name).copied()
 }
 
-fn list_self<'a>(vm: &mut Vm, args: &'a [ObjRef], name: &str) -> PyResult<&'a crate::objects::list::ListObject> {
+fn list_self<'a>(
+    vm: &mut Vm,
+    args: &'a [ObjRef],
+    name: &str,
+) -> PyResult<&'a crate::objects::list::ListObject> {
     match args.first().and_then(as_list) {
         Some(l) => Ok(l),
-        None => Err(vm.new_error(ExcType::TypeError, format!("descriptor '{name}' for 'list' objects doesn't apply"))),
+        None => Err(
+            vm.new_error(ExcType::TypeError, format!("descriptor '{name}' for 'list' objects doesn't apply"))
+        ),
     }
 }
 
@@ -58,7 +64,10 @@ fn list_append(vm: &mut Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult 
     no_kwargs(vm, "list.append", kw)?;
     let l = list_self(vm, args, "append")?;
     if args.len() != 2 {
-        return Err(vm.new_error(ExcType::TypeError, format!("list.append() takes exactly one argument ({} given)", args.len() - 1)));
+        return Err(vm.new_error(
+            ExcType::TypeError,
+            format!("list.append() takes exactly one argument ({} given)", args.len() - 1),
+        ));
     }
     vm.list_append(l, args[1].clone())?;
     Ok(vm.none.clone())
@@ -90,7 +99,9 @@ fn list_insert(vm: &mut Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult 
     no_kwargs(vm, "insert", kw)?;
     let l = list_self(vm, args, "insert")?;
     if args.len() != 3 {
-        return Err(vm.new_error(ExcType::TypeError, format!("insert expected 2 arguments, got {}", args.len() - 1)));
+        return Err(
+            vm.new_error(ExcType::TypeError, format!("insert expected 2 arguments, got {}", args.len() - 1))
+        );
     }
     let len = l.items.borrow().len() as i64;
     let i = as_i64(&args[1]).unwrap_or(0);
@@ -183,7 +194,10 @@ fn list_sort(vm: &mut Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {
             "key" => key = Some(v.clone()).filter(|k| !k.is(&vm.none)),
             "reverse" => reverse = vm.is_true(v)?,
             other => {
-                return Err(vm.new_error(ExcType::TypeError, format!("'{other}' is an invalid keyword argument for sort()")))
+                return Err(vm.new_error(
+                    ExcType::TypeError,
+                    format!("'{other}' is an invalid keyword argument for sort()"),
+                ))
             }
         }
     }
@@ -195,10 +209,16 @@ fn list_sort(vm: &mut Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {
     Ok(vm.none.clone())
 }
 
-fn dict_self<'a>(vm: &mut Vm, args: &'a [ObjRef], name: &str) -> PyResult<&'a crate::objects::dict::DictObject> {
+fn dict_self<'a>(
+    vm: &mut Vm,
+    args: &'a [ObjRef],
+    name: &str,
+) -> PyResult<&'a crate::objects::dict::DictObject> {
     match args.first().and_then(as_dict) {
         Some(d) => Ok(d),
-        None => Err(vm.new_error(ExcType::TypeError, format!("descriptor '{name}' for 'dict' objects doesn't apply"))),
+        None => Err(
+            vm.new_error(ExcType::TypeError, format!("descriptor '{name}' for 'dict' objects doesn't apply"))
+        ),
     }
 }
 
@@ -246,7 +266,10 @@ fn str_join(vm: &mut Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {
     for (i, item) in items.iter().enumerate() {
         let Some(s) = as_str(item) else {
             let t = vm.type_name(item);
-            return Err(vm.new_error(ExcType::TypeError, format!("sequence item {i}: expected str instance, {t} found")));
+            return Err(vm.new_error(
+                ExcType::TypeError,
+                format!("sequence item {i}: expected str instance, {t} found"),
+            ));
         };
         if i > 0 {
             out.push_str(&sep);

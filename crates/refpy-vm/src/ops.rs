@@ -175,7 +175,8 @@ impl Vm {
                         }
                         return Ok(a.clone());
                     }
-                    let items: Vec<ObjRef> = x.items.borrow().iter().chain(y.items.borrow().iter()).cloned().collect();
+                    let items: Vec<ObjRef> =
+                        x.items.borrow().iter().chain(y.items.borrow().iter()).cloned().collect();
                     return self.new_list(items);
                 }
             }
@@ -204,7 +205,10 @@ impl Vm {
             None if crate::objects::int::as_bigint_sign(n) == Some(false) => 0,
             None => {
                 let t = self.type_name(n);
-                return Err(self.new_error(ExcType::OverflowError, format!("cannot fit '{t}' into an index-sized integer")));
+                return Err(self.new_error(
+                    ExcType::OverflowError,
+                    format!("cannot fit '{t}' into an index-sized integer"),
+                ));
             }
         };
         if let Some(s) = as_str(seq) {
@@ -247,17 +251,25 @@ impl Vm {
     fn unsupported_operands(&mut self, a: &str, b: &str, op: BinaryOp) -> PyErr {
         let sym = op.symbol();
         if op.base() == BinaryOp::Add && (a == "str") != (b == "str") && a == "str" {
-            return self.new_error(ExcType::TypeError, format!("can only concatenate str (not \"{b}\") to str"));
+            return self
+                .new_error(ExcType::TypeError, format!("can only concatenate str (not \"{b}\") to str"));
         }
         if op.base() == BinaryOp::Add && a == "list" && b != "list" {
-            return self.new_error(ExcType::TypeError, format!("can only concatenate list (not \"{b}\") to list"));
+            return self
+                .new_error(ExcType::TypeError, format!("can only concatenate list (not \"{b}\") to list"));
         }
         if op.base() == BinaryOp::Add && a == "tuple" && b != "tuple" {
-            return self.new_error(ExcType::TypeError, format!("can only concatenate tuple (not \"{b}\") to tuple"));
+            return self
+                .new_error(ExcType::TypeError, format!("can only concatenate tuple (not \"{b}\") to tuple"));
         }
-        if op.base() == BinaryOp::Multiply && matches!(a, "str" | "list" | "tuple") || matches!(b, "str" | "list" | "tuple") && op.base() == BinaryOp::Multiply {
+        if op.base() == BinaryOp::Multiply && matches!(a, "str" | "list" | "tuple")
+            || matches!(b, "str" | "list" | "tuple") && op.base() == BinaryOp::Multiply
+        {
             let other = if matches!(a, "str" | "list" | "tuple") { b } else { a };
-            return self.new_error(ExcType::TypeError, format!("can't multiply sequence by non-int of type '{other}'"));
+            return self.new_error(
+                ExcType::TypeError,
+                format!("can't multiply sequence by non-int of type '{other}'"),
+            );
         }
         let msg = if op.base() == BinaryOp::Power && !op.is_inplace() {
             format!("unsupported operand type(s) for ** or pow(): '{a}' and '{b}'")
@@ -432,7 +444,8 @@ impl Vm {
         if x.table.borrow().len() != y.table.borrow().len() {
             return Ok(false);
         }
-        let items: Vec<(ObjRef, ObjRef)> = x.table.borrow().items().map(|(k, v)| (k.clone(), v.clone())).collect();
+        let items: Vec<(ObjRef, ObjRef)> =
+            x.table.borrow().items().map(|(k, v)| (k.clone(), v.clone())).collect();
         for (k, v) in items {
             match self.dict_get(y, &k)? {
                 Some(w) if self.items_equal(&v, &w)? => {}
@@ -540,7 +553,6 @@ fn apply(op: CompareOp, ord: Ordering) -> bool {
     }
 }
 
-
 impl Vm {
     /// `FORMAT_VALUE`: `f"{v!conv:spec}"`. `conv` is 0 (none), 1 (`!s`),
     /// 2 (`!r`) or 3 (`!a`).
@@ -570,7 +582,10 @@ impl Vm {
             return self.format_str(&s, spec);
         } else {
             let t = self.type_name(v);
-            return Err(self.new_error(ExcType::TypeError, format!("unsupported format string passed to {t}.__format__")));
+            return Err(self.new_error(
+                ExcType::TypeError,
+                format!("unsupported format string passed to {t}.__format__"),
+            ));
         };
         let text = text.map_err(|e| self.num_error(e))?;
         self.new_str(&text)

@@ -25,7 +25,9 @@ impl Vm {
         }
         if as_bigint_sign(key).is_some() {
             let t = self.type_name(key);
-            return Err(self.new_error(ExcType::IndexError, format!("cannot fit '{t}' into an index-sized integer")));
+            return Err(
+                self.new_error(ExcType::IndexError, format!("cannot fit '{t}' into an index-sized integer"))
+            );
         }
         let t = self.type_name(key);
         Err(self.new_error(ExcType::TypeError, format!("{what} indices must be integers or slices, not {t}")))
@@ -85,7 +87,11 @@ impl Vm {
             let i = self.index_of(key, "string")?;
             return match Self::normalize(i, nchars) {
                 Some(i) => {
-                    let c = if text.is_ascii() { text.as_bytes()[i] as char } else { text.chars().nth(i).unwrap_or('\0') };
+                    let c = if text.is_ascii() {
+                        text.as_bytes()[i] as char
+                    } else {
+                        text.chars().nth(i).unwrap_or('\0')
+                    };
                     let mut buf = [0u8; 4];
                     self.new_str(c.encode_utf8(&mut buf))
                 }
@@ -96,7 +102,11 @@ impl Vm {
             let (start, step, len) = (r.start, r.step, r.len);
             if let Some(s) = as_slice(key) {
                 let (first, last, k, _) = self.slice_indices(s, len as usize)?;
-                return self.new_range(start + step * first as i64, start + step * last as i64, step * k as i64);
+                return self.new_range(
+                    start + step * first as i64,
+                    start + step * last as i64,
+                    step * k as i64,
+                );
             }
             let i = self.index_of(key, "range")?;
             return match Self::normalize(i, len as usize) {
@@ -109,7 +119,11 @@ impl Vm {
     }
 
     /// The items of `items` selected by a slice.
-    fn slice_pick(&mut self, items: &[ObjRef], s: &crate::objects::slice::SliceObject) -> PyResult<Vec<ObjRef>> {
+    fn slice_pick(
+        &mut self,
+        items: &[ObjRef],
+        s: &crate::objects::slice::SliceObject,
+    ) -> PyResult<Vec<ObjRef>> {
         let (start, _, step, count) = self.slice_indices(s, items.len())?;
         Ok((0..count).map(|k| items[(start + k as isize * step) as usize].clone()).collect())
     }
@@ -147,7 +161,12 @@ impl Vm {
     }
 
     /// `list[a:b] = iterable` (step 1) and extended-slice assignment.
-    fn list_set_slice(&mut self, l: &ListObject, s: &crate::objects::slice::SliceObject, value: &ObjRef) -> PyResult<()> {
+    fn list_set_slice(
+        &mut self,
+        l: &ListObject,
+        s: &crate::objects::slice::SliceObject,
+        value: &ObjRef,
+    ) -> PyResult<()> {
         let new_items = self.sequence_items(value)?;
         let len = l.items.borrow().len();
         let (start, stop, step, count) = self.slice_indices(s, len)?;
@@ -163,7 +182,10 @@ impl Vm {
         if new_items.len() != count {
             return Err(self.new_error(
                 ExcType::ValueError,
-                format!("attempt to assign sequence of size {} to extended slice of size {count}", new_items.len()),
+                format!(
+                    "attempt to assign sequence of size {} to extended slice of size {count}",
+                    new_items.len()
+                ),
             ));
         }
         let mut removed = Vec::with_capacity(count);
@@ -253,7 +275,10 @@ impl Vm {
         if let Some(s) = as_str(container) {
             let Some(sub) = as_str(item) else {
                 let t = self.type_name(item);
-                return Err(self.new_error(ExcType::TypeError, format!("'in <string>' requires string as left operand, not {t}")));
+                return Err(self.new_error(
+                    ExcType::TypeError,
+                    format!("'in <string>' requires string as left operand, not {t}"),
+                ));
             };
             return Ok(s.contains(sub));
         }
@@ -261,7 +286,9 @@ impl Vm {
             if let Some(v) = as_i64(item) {
                 let (start, step, len) = (r.start, r.step, r.len);
                 let off = v as i128 - start as i128;
-                return Ok(len > 0 && off % step as i128 == 0 && (0..len as i128).contains(&(off / step as i128)));
+                return Ok(len > 0
+                    && off % step as i128 == 0
+                    && (0..len as i128).contains(&(off / step as i128)));
             }
         }
         if matches!(self.kind(container), Kind::List | Kind::Tuple | Kind::Range) {
@@ -393,7 +420,8 @@ impl Vm {
             let t = self.type_name(other);
             return Err(self.new_error(ExcType::TypeError, format!("'{t}' object is not a mapping")));
         };
-        let items: Vec<(ObjRef, ObjRef)> = src.table.borrow().items().map(|(k, v)| (k.clone(), v.clone())).collect();
+        let items: Vec<(ObjRef, ObjRef)> =
+            src.table.borrow().items().map(|(k, v)| (k.clone(), v.clone())).collect();
         for (k, v) in items {
             self.dict_set(target, k, v)?;
         }
@@ -439,7 +467,8 @@ impl Vm {
     pub(crate) fn attribute_error(&mut self, obj: &ObjRef, name: &str) -> PyErr {
         if self.kind(obj) == Kind::Type {
             let t = type_data(obj).name.clone();
-            return self.new_error(ExcType::AttributeError, format!("type object '{t}' has no attribute '{name}'"));
+            return self
+                .new_error(ExcType::AttributeError, format!("type object '{t}' has no attribute '{name}'"));
         }
         let t = self.type_name(obj);
         self.new_error(ExcType::AttributeError, format!("'{t}' object has no attribute '{name}'"))
@@ -450,10 +479,9 @@ impl Vm {
         let n = as_str(name).unwrap_or("").to_string();
         let t = self.type_name(obj);
         if crate::methods::lookup(self.kind(obj), &n).is_some() {
-            return Err(self.new_error(
-                ExcType::AttributeError,
-                format!("'{t}' object attribute '{n}' is read-only"),
-            ));
+            return Err(
+                self.new_error(ExcType::AttributeError, format!("'{t}' object attribute '{n}' is read-only"))
+            );
         }
         Err(self.new_error(ExcType::AttributeError, format!("'{t}' object has no attribute '{n}'")))
     }
@@ -475,7 +503,6 @@ impl Vm {
         let attr = self.get_attr(&obj, name)?;
         Ok((self.null.clone(), attr))
     }
-
 }
 
 /// Releases removed items last to first, CPython's order for slice deletion

@@ -96,7 +96,8 @@ impl Vm {
 
     fn container_repr_inner(&mut self, v: &ObjRef) -> PyResult<String> {
         if let Some(d) = as_dict(v) {
-            let items: Vec<(ObjRef, ObjRef)> = d.table.borrow().items().map(|(k, v)| (k.clone(), v.clone())).collect();
+            let items: Vec<(ObjRef, ObjRef)> =
+                d.table.borrow().items().map(|(k, v)| (k.clone(), v.clone())).collect();
             let mut parts = Vec::with_capacity(items.len());
             for (k, val) in &items {
                 let ks = self.repr_string(k)?;
@@ -133,7 +134,9 @@ impl Vm {
         }
         if let Some(b) = v.downcast::<BuiltinFunction>() {
             return match &b.self_obj {
-                Some(s) => format!("<built-in method {} of {} object at {:#x}>", b.name, self.type_name(s), s.id()),
+                Some(s) => {
+                    format!("<built-in method {} of {} object at {:#x}>", b.name, self.type_name(s), s.id())
+                }
                 None => format!("<built-in function {}>", b.name),
             };
         }

@@ -288,3 +288,16 @@ pub fn format_syntax_error(e: &SyntaxError) -> String {
     out.push_str(&format!("{}: {}\n", e.kind.name(), e.msg));
     out
 }
+
+/// A compile-time warning as the `warnings` module shows it:
+/// `file:line: SyntaxWarning: message`, then the stripped source line
+/// (when the file is a real file, as `linecache` would find it).
+pub fn format_warning(w: &refpy_compiler::CompileWarning, filename: &str, source: &str) -> String {
+    let mut out = format!("{filename}:{}: {}: {}\n", w.lineno, w.category, w.message);
+    if !filename.starts_with('<') {
+        if let Some(line) = source.lines().nth(w.lineno.saturating_sub(1) as usize) {
+            out.push_str(&format!("  {}\n", line.trim()));
+        }
+    }
+    out
+}

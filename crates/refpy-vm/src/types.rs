@@ -143,12 +143,12 @@ impl Types {
         .expect("out of memory creating type");
         let object = make_type(&type_, "object", Kind::Object, None, TypeSlots::new::<NoneObject>(0));
         *type_data(&type_).mro.borrow_mut() = vec![type_.clone(), object.clone()];
-        let t = |name: &str, kind: Kind, slots: TypeSlots| make_type(&type_, name, kind, Some(&object), slots);
+        let t =
+            |name: &str, kind: Kind, slots: TypeSlots| make_type(&type_, name, kind, Some(&object), slots);
         let gc = flags::HAVE_GC;
         let int = t("int", Kind::Int, TypeSlots::new::<IntObject>(0));
         let bool_ = make_type(&type_, "bool", Kind::Bool, Some(&int), TypeSlots::new::<IntObject>(0));
-        let base_exception =
-            t("BaseException", Kind::Exception, TypeSlots::new::<ExceptionObject>(gc));
+        let base_exception = t("BaseException", Kind::Exception, TypeSlots::new::<ExceptionObject>(gc));
         Types {
             none: t("NoneType", Kind::None, TypeSlots::new::<NoneObject>(0)),
             null: t("<NULL>", Kind::Null, TypeSlots::new::<NullObject>(0)),
@@ -171,7 +171,11 @@ impl Types {
             tuple_iterator: t("tuple_iterator", Kind::TupleIterator, TypeSlots::new::<SeqIterator>(gc)),
             str_iterator: t("str_ascii_iterator", Kind::StrIterator, TypeSlots::new::<SeqIterator>(gc)),
             range_iterator: t("range_iterator", Kind::RangeIterator, TypeSlots::new::<RangeIterator>(0)),
-            dict_key_iterator: t("dict_keyiterator", Kind::DictKeyIterator, TypeSlots::new::<SeqIterator>(gc)),
+            dict_key_iterator: t(
+                "dict_keyiterator",
+                Kind::DictKeyIterator,
+                TypeSlots::new::<SeqIterator>(gc),
+            ),
             traceback: t("traceback", Kind::Traceback, TypeSlots::new::<TracebackObject>(gc)),
             type_,
             object,

@@ -11,8 +11,8 @@ use rustc_hash::FxHashMap;
 use crate::errors::{ExcType, PyErr, PyResult, EXCEPTION_TABLE};
 use crate::frame::Frame;
 use crate::objects::dict::as_dict;
-use crate::objects::function::CodeData;
 use crate::objects::float::FloatObject;
+use crate::objects::function::CodeData;
 use crate::objects::int::{IntObject, IntValue, SMALL_INT_MAX, SMALL_INT_MIN};
 use crate::objects::{NoneObject, NullObject};
 use crate::types::{make_type, Kind, Types};
@@ -278,8 +278,12 @@ impl Vm {
     /// Raises `RecursionError` if one more nested Rust-level call would pass
     /// the recursion limit; otherwise counts it (pair with [`Vm::leave_c`]).
     pub(crate) fn enter_c(&mut self, what: &str) -> PyResult<()> {
-        if self.c_depth + self.frames.len() >= self.recursion_limit || stacker::remaining_stack().is_some_and(|r| r < 64 * 1024) {
-            return Err(self.new_error(ExcType::RecursionError, format!("maximum recursion depth exceeded{what}")));
+        if self.c_depth + self.frames.len() >= self.recursion_limit
+            || stacker::remaining_stack().is_some_and(|r| r < 64 * 1024)
+        {
+            return Err(
+                self.new_error(ExcType::RecursionError, format!("maximum recursion depth exceeded{what}"))
+            );
         }
         self.c_depth += 1;
         Ok(())

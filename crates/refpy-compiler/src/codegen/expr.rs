@@ -8,7 +8,7 @@ use refpy_syntax::ast::{self, CmpOp, Expr, ExprContext, ExprKind, UnaryOp};
 use super::assemble::Label;
 use super::stmt::binary_op;
 use super::{CResult, Compiler};
-use crate::code::Constant;
+use crate::code::{CompileWarning, Constant};
 use crate::consts::ConstKey;
 use crate::fold::truthy;
 use crate::opcode::{CompareOp, Opcode};
@@ -275,6 +275,7 @@ impl<'a> Compiler<'a> {
     }
 
     fn compare(&mut self, left: &'a Expr, ops: &[CmpOp], comparators: &'a [Expr]) -> CResult<()> {
+        self.check_compare(left, ops, comparators);
         self.expr(left)?;
         let n = ops.len();
         if n == 1 {
@@ -299,6 +300,30 @@ impl<'a> Compiler<'a> {
         self.emit(Opcode::POP_TOP, 0);
         self.bind(end);
         Ok(())
+    }
+
+    /// CPython's `check_compare`: `is`/`is not` next to a literal other than
+    /// `None`, `True`, `False` or `...` earns a `SyntaxWarning`.
+    fn check_compare(&mut self, left: &Expr, ops: &[CmpOp], comparators: &[Expr]) {
+        let mut left_ok = !is_literal(left);
+        for (op, right) in ops.iter().zip(comparators) {
+            let right_ok = !is_literal(right);
+            if matches!(op, CmpOp::Is | CmpOp::IsNot) && !(left_ok && right_ok) {
+                let message = if *op == CmpOp::Is {
+                    "\"is\" with a literal. Did you mean \"==\"?"
+                } else {
+                    "\"is not\" with a literal. Did you mean \"!=\"?"
+                };
+                let lineno = self.u().loc.map_or(left.span.lineno, |l| l.lineno);
+                self.warnings.push(CompileWarning {
+                    category: "SyntaxWarning",
+                    message: message.into(),
+                    lineno,
+                });
+                return;
+            }
+            left_ok = right_ok;
+        }
     }
 
     /// An iterable position (`for` iterable, right side of `in`): a list
@@ -660,5 +685,22 @@ impl<'a> Compiler<'a> {
         let op = if cond { Opcode::POP_JUMP_IF_TRUE } else { Opcode::POP_JUMP_IF_FALSE };
         self.emit_jump(op, target);
         Ok(())
+    }
+}
+
+/// True for an expression CPython's AST optimiser turns into a constant
+/// other than `None`, `True`, `False` and `...` (`check_is_arg`).
+fn is_literal(e: &Expr) -> bool {
+    match &e.node {
+        ExprKind::Constant(c) => {
+            !matches!(c, ast::Constant::None | ast::Constant::Bool(_) | ast::Constant::Ellipsis)
+        }
+        ExprKind::UnaryOp { operand, .. } => {
+            matches!(operand.node, ExprKind::Constant(_)) && is_literal(operand)
+        }
+        ExprKind::Tuple { elts, .. } => {
+            elts.iter().all(|x| matches!(x.node, ExprKind::Constant(_)) || is_literal(x))
+        }
+        _ => false,
     }
 }

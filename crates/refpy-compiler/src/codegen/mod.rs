@@ -23,7 +23,7 @@ use indexmap::IndexSet;
 use refpy_syntax::ast::{self, Span, Stmt};
 use refpy_syntax::{SyntaxError, SyntaxErrorKind};
 
-use crate::code::{flags, CodeObject, Constant, Location};
+use crate::code::{flags, CodeObject, CompileWarning, Constant, Location};
 use crate::consts::{str_constant, ConstPool};
 use crate::fold::Folder;
 use crate::opcode::Opcode;
@@ -94,6 +94,8 @@ pub(crate) struct Compiler<'a> {
     pub filename: Rc<str>,
     pub options: CompileOptions,
     pub interactive: bool,
+    /// Warnings issued so far (`compiler_warn`).
+    pub warnings: Vec<CompileWarning>,
 }
 
 /// Converts an AST span into a `Location`.
@@ -121,11 +123,14 @@ pub(crate) fn compile_module(
         filename: Rc::from(filename),
         options,
         interactive: mode == Mode::Interactive,
+        warnings: Vec::new(),
     };
     c.enter_unit(0, UnitKind::Module, "<module>", "<module>", 1);
     c.emit_loc(Opcode::RESUME, 0, Location::default());
     c.module_body(&module.body)?;
-    c.exit_unit(true)
+    let mut code = c.exit_unit(true)?;
+    code.warnings = std::mem::take(&mut c.warnings);
+    Ok(code)
 }
 
 impl<'a> Compiler<'a> {
@@ -255,6 +260,7 @@ impl<'a> Compiler<'a> {
             filename: self.filename.clone(),
             firstlineno: unit.firstlineno,
             exceptiontable: asm.exceptiontable,
+            warnings: Vec::new(),
         })
     }
 

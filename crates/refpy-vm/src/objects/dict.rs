@@ -84,7 +84,13 @@ impl Default for DictTable {
 impl DictTable {
     /// An empty table without storage (`PyDict_New`).
     pub fn new() -> DictTable {
-        DictTable { log2_size: 0, indices: HeapVec::new(), entries: HeapVec::new(), used: 0, unicode_keys: true }
+        DictTable {
+            log2_size: 0,
+            indices: HeapVec::new(),
+            entries: HeapVec::new(),
+            used: 0,
+            unicode_keys: true,
+        }
     }
 
     /// Number of live items.
@@ -173,7 +179,12 @@ impl DictTable {
 
     /// Sets `key` to `value`. Returns the replaced value, which the caller
     /// drops after releasing the borrow (dropping can free objects).
-    pub fn insert(&mut self, key: ObjRef, hash: i64, value: ObjRef) -> Result<Option<ObjRef>, refpy_heap::AllocError> {
+    pub fn insert(
+        &mut self,
+        key: ObjRef,
+        hash: i64,
+        value: ObjRef,
+    ) -> Result<Option<ObjRef>, refpy_heap::AllocError> {
         if let (_, Some(ix)) = self.find_slot(&key, hash) {
             return Ok(self.entries[ix].value.replace(value));
         }

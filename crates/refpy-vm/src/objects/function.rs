@@ -42,6 +42,9 @@ pub struct FunctionObject {
     pub kwdefaults: RefCell<Option<ObjRef>>,
     /// `__closure__`: a tuple of cells or `None`.
     pub closure: Option<ObjRef>,
+    /// The positional argument count for which a call needs no binding work
+    /// (no keyword-only parameters, `*args` or `**kwargs`), else `u32::MAX`.
+    pub fast_nargs: u32,
 }
 
 /// `sizeof(PyFunctionObject)` in 3.11 (without the GC head).
@@ -76,10 +79,18 @@ impl Vm {
     /// A new function (`MAKE_FUNCTION`).
     pub fn new_function(&mut self, code_obj: ObjRef, globals: ObjRef, closure: Option<ObjRef>) -> PyResult {
         let Some(CodeObj(code)) = code_obj.downcast::<CodeObj>() else {
-            return Err(self.new_error(crate::errors::ExcType::SystemError, "MAKE_FUNCTION expects a code object"));
+            return Err(
+                self.new_error(crate::errors::ExcType::SystemError, "MAKE_FUNCTION expects a code object")
+            );
         };
         let code = code.clone();
+        let c = &code.code;
+        let simple = c.kwonlyargcount == 0
+            && c.flags & (refpy_compiler::code::flags::VARARGS | refpy_compiler::code::flags::VARKEYWORDS)
+                == 0;
+        let fast_nargs = if simple { c.argcount } else { u32::MAX };
         let payload = FunctionObject {
+            fast_nargs,
             name: RefCell::new(code.name.clone()),
             qualname: RefCell::new(code.qualname.clone()),
             code,
@@ -100,7 +111,8 @@ impl Vm {
 
     /// A new cell holding `contents`.
     pub fn new_cell(&mut self, contents: Option<ObjRef>) -> PyResult {
-        alloc(&self.types.cell, CellObject { contents: RefCell::new(contents) }, 0).map_err(|_| self.memory_error())
+        alloc(&self.types.cell, CellObject { contents: RefCell::new(contents) }, 0)
+            .map_err(|_| self.memory_error())
     }
 }
 

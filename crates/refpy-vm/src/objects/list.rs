@@ -51,7 +51,8 @@ impl Vm {
                 return Err(self.memory_error());
             }
         }
-        alloc(&self.types.list, ListObject { items: RefCell::new(v) }, LIST_BASICSIZE).map_err(|_| self.memory_error())
+        alloc(&self.types.list, ListObject { items: RefCell::new(v) }, LIST_BASICSIZE)
+            .map_err(|_| self.memory_error())
     }
 
     /// `list.append`: grows by `list_resize` when full.

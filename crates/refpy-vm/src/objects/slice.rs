@@ -19,12 +19,17 @@ const SLICE_BASICSIZE: usize = 40;
 impl Vm {
     /// `slice(start, stop, step)`.
     pub fn new_slice(&mut self, start: ObjRef, stop: ObjRef, step: ObjRef) -> PyResult {
-        alloc(&self.types.slice, SliceObject { start, stop, step }, SLICE_BASICSIZE).map_err(|_| self.memory_error())
+        alloc(&self.types.slice, SliceObject { start, stop, step }, SLICE_BASICSIZE)
+            .map_err(|_| self.memory_error())
     }
 
     /// CPython's `PySlice_Unpack` + `PySlice_AdjustIndices`: the start, stop,
     /// step and item count of `slice` applied to a sequence of `len` items.
-    pub fn slice_indices(&mut self, slice: &SliceObject, len: usize) -> PyResult<(isize, isize, isize, usize)> {
+    pub fn slice_indices(
+        &mut self,
+        slice: &SliceObject,
+        len: usize,
+    ) -> PyResult<(isize, isize, isize, usize)> {
         let len = len as isize;
         let step = if slice.step.is(&self.none) {
             1

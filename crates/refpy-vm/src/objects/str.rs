@@ -57,7 +57,8 @@ impl Vm {
             s.chars().fold((0, 0), |(n, m), c| (n + 1, m.max(c as u32)))
         };
         let payload = StrObject { hash: Cell::new(-1), nchars, interned: Cell::new(false) };
-        alloc_str(&self.types.str_, payload, s, str_basicsize(nchars, max_char)).map_err(|_| self.memory_error())
+        alloc_str(&self.types.str_, payload, s, str_basicsize(nchars, max_char))
+            .map_err(|_| self.memory_error())
     }
 
     /// The interned string equal to `s` (`PyUnicode_InternFromString`).

@@ -19,6 +19,7 @@ pub struct TracebackObject {
 impl Vm {
     /// A traceback entry in front of `next`.
     pub fn new_traceback(&mut self, next: Option<ObjRef>, code: ObjRef, lasti: usize) -> PyResult {
-        alloc(&self.types.traceback, TracebackObject { next, code, lasti }, 0).map_err(|_| self.memory_error())
+        alloc(&self.types.traceback, TracebackObject { next, code, lasti }, 0)
+            .map_err(|_| self.memory_error())
     }
 }

@@ -21,7 +21,8 @@ impl Vm {
             return Ok(self.empty_tuple.clone());
         }
         let n = items.len();
-        alloc_var(&self.types.tuple, TupleObject, items.into_iter(), tuple_basicsize(n)).map_err(|_| self.memory_error())
+        alloc_var(&self.types.tuple, TupleObject, items.into_iter(), tuple_basicsize(n))
+            .map_err(|_| self.memory_error())
     }
 
     /// A tuple built from a slice of references (each cloned).

@@ -81,15 +81,9 @@ fn run(options: Options) -> u8 {
                 eprint!("{}", refpy_vm::traceback::format_syntax_error(&e));
                 1
             }
-            Err(RunError::Exception(err)) => {
-                vm.print_exception(&err.exc);
-                1
-            }
+            Err(RunError::Exception(err)) => vm.handle_uncaught(&err),
         },
-        Err(err) => {
-            vm.print_exception(&err.exc);
-            1
-        }
+        Err(err) => vm.handle_uncaught(&err),
     };
     vm.out.flush();
     status

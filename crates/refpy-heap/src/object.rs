@@ -692,8 +692,9 @@ mod tests {
     use std::cell::RefCell;
 
     struct Meta;
+    /// A linked-list node: dropping the head frees the chain through `_next`.
     struct Node {
-        next: RefCell<Option<ObjRef>>,
+        _next: RefCell<Option<ObjRef>>,
     }
 
     fn types() -> (ObjRef, ObjRef) {
@@ -705,7 +706,7 @@ mod tests {
     #[test]
     fn refcounts_follow_clone_and_drop() {
         let (_meta, node) = types();
-        let a = alloc(&node, Node { next: RefCell::new(None) }, 0).unwrap();
+        let a = alloc(&node, Node { _next: RefCell::new(None) }, 0).unwrap();
         assert_eq!(a.refcnt(), 1);
         let b = a.clone();
         assert_eq!(a.refcnt(), 2);
@@ -721,9 +722,9 @@ mod tests {
     fn million_deep_chain_frees_without_overflow() {
         let (_meta, node) = types();
         let before = obmalloc::allocated_blocks();
-        let mut head = alloc(&node, Node { next: RefCell::new(None) }, 0).unwrap();
+        let mut head = alloc(&node, Node { _next: RefCell::new(None) }, 0).unwrap();
         for _ in 0..1_000_000 {
-            head = alloc(&node, Node { next: RefCell::new(Some(head)) }, 0).unwrap();
+            head = alloc(&node, Node { _next: RefCell::new(Some(head)) }, 0).unwrap();
         }
         drop(head);
         assert_eq!(obmalloc::allocated_blocks(), before);

@@ -35,7 +35,19 @@ const FUNCTIONS: &[(&str, BuiltinFn)] = &[
     ("divmod", builtin_divmod),
     ("sorted", builtin_sorted),
     ("callable", builtin_callable),
+    ("exit", builtin_exit),
+    ("quit", builtin_exit),
 ];
+
+/// `exit(code=None)`, `quit()`, `sys.exit()`: raise `SystemExit(code)`.
+pub(crate) fn builtin_exit(vm: &mut Vm, args: &[ObjRef], kwnames: Option<&[ObjRef]>) -> PyResult {
+    no_kwargs(vm, "exit", kwnames)?;
+    arg_count(vm, "exit", args, 0, 1)?;
+    let ty = vm.exc[ExcType::SystemExit as usize].clone();
+    let a = vm.new_tuple_from(args)?;
+    let exc = vm.new_exception(&ty, a)?;
+    Err(crate::errors::PyErr { exc })
+}
 
 /// Fills `vm.builtins` with the functions, types and exception classes.
 pub fn install(vm: &mut Vm) -> PyResult<()> {
@@ -162,8 +174,8 @@ fn builtin_isinstance(vm: &mut Vm, args: &[ObjRef], kwnames: Option<&[ObjRef]>) 
 
 fn isinstance(vm: &mut Vm, obj: &ObjRef, cls: &ObjRef) -> PyResult<bool> {
     if let Some(items) = as_tuple(cls) {
-        for c in items.to_vec() {
-            if isinstance(vm, obj, &c)? {
+        for c in items {
+            if isinstance(vm, obj, c)? {
                 return Ok(true);
             }
         }

@@ -150,15 +150,16 @@ impl Vm {
             return Err(self.missing_args(qualname, &missing, "positional"));
         }
         let kwdefaults = f.kwdefaults.borrow().clone();
-        for i in argcount..argcount + c.kwonlyargcount as usize {
-            if slots[i].is_none() {
+        let kwonly = argcount..argcount + c.kwonlyargcount as usize;
+        for (slot, name) in slots[kwonly.clone()].iter_mut().zip(&c.varnames[kwonly]) {
+            if slot.is_none() {
                 let d = match kwdefaults.as_ref().and_then(as_dict) {
-                    Some(d) => self.dict_get_str(d, &c.varnames[i])?,
+                    Some(d) => self.dict_get_str(d, name)?,
                     None => None,
                 };
                 match d {
-                    Some(v) => slots[i] = Some(v),
-                    None => missing.push(c.varnames[i].to_string()),
+                    Some(v) => *slot = Some(v),
+                    None => missing.push(name.to_string()),
                 }
             }
         }

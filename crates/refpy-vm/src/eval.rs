@@ -422,7 +422,24 @@ impl Vm {
                             }
                         }
                     }
-                    Opcode::JUMP_ABSOLUTE => ip = oparg as usize,
+                    Opcode::JUMP_ABSOLUTE => {
+                        if (oparg as usize) < ip {
+                            tri!(self.check_interrupt());
+                        }
+                        ip = oparg as usize;
+                    }
+                    Opcode::IMPORT_NAME => {
+                        let _fromlist = self.pop();
+                        let _level = self.pop();
+                        let name = as_str(&code.names[oparg as usize]).unwrap_or("").to_string();
+                        let m = tri!(self.import_module(&name));
+                        self.stack.push(m);
+                    }
+                    Opcode::IMPORT_FROM => {
+                        let module = self.top().clone();
+                        let v = tri!(self.import_from(&module, &code.names[oparg as usize]));
+                        self.stack.push(v);
+                    }
                     Opcode::POP_JUMP_IF_FALSE | Opcode::POP_JUMP_IF_TRUE => {
                         let v = self.pop();
                         let t = if v.is(&self.true_) {
@@ -584,6 +601,16 @@ impl Vm {
             return Some(compare_values(op, a, b));
         }
         None
+    }
+
+    /// Raises `KeyboardInterrupt` if an interrupt was requested.
+    #[inline]
+    pub(crate) fn check_interrupt(&mut self) -> PyResult<()> {
+        if self.interrupt.load(std::sync::atomic::Ordering::Relaxed) {
+            self.interrupt.store(false, std::sync::atomic::Ordering::Relaxed);
+            return Err(self.new_error_noargs(ExcType::KeyboardInterrupt));
+        }
+        Ok(())
     }
 
     /// Propagates `err` from the newest frame: records a traceback entry per
@@ -867,6 +894,7 @@ impl Vm {
         if self.frames.len() >= self.recursion_limit {
             return Err(self.new_error(ExcType::RecursionError, "maximum recursion depth exceeded"));
         }
+        self.check_interrupt()?;
         let nlocals = code.code.nlocalsplus();
         let have = self.stack.len() - base;
         self.stack.reserve(nlocals - have.min(nlocals) + code.code.stacksize as usize);

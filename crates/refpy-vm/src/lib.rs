@@ -14,6 +14,7 @@ pub mod errors;
 mod eval;
 mod frame;
 mod methods;
+mod modules;
 pub mod num;
 pub mod objects;
 mod ops;
@@ -71,5 +72,33 @@ impl Vm {
         let b = self.builtins.clone();
         let d = objects::dict::as_dict(&b).expect("builtins is a dict");
         self.dict_set_str(d, "_", v.clone())
+    }
+}
+
+impl Vm {
+    /// Reports an exception that escaped the program and returns the exit
+    /// status: `SystemExit(code)` exits quietly with `code` (printing a
+    /// non-integer code to stderr, status 1), anything else prints its
+    /// traceback and gives 1.
+    pub fn handle_uncaught(&mut self, err: &PyErr) -> u8 {
+        if !self.exc_matches(&err.exc, ExcType::SystemExit) {
+            self.print_exception(&err.exc);
+            return 1;
+        }
+        let args = objects::exception::as_exception(&err.exc).map(|e| e.args.borrow().clone());
+        let code = match args.as_ref().and_then(objects::tuple::as_tuple) {
+            Some([code]) => code.clone(),
+            _ => return 0,
+        };
+        if code.is(&self.none) {
+            return 0;
+        }
+        if let Some(n) = objects::int::as_i64(&code) {
+            return n as u8;
+        }
+        let text = self.str_string(&code).unwrap_or_default();
+        self.out.flush();
+        eprintln!("{text}");
+        1
     }
 }

@@ -430,6 +430,18 @@ impl Vm {
 
     /// `obj.name`.
     pub fn get_attr(&mut self, obj: &ObjRef, name: &ObjRef) -> PyResult {
+        if let Some(m) = crate::objects::module::as_module(obj) {
+            let d = m.dict.clone();
+            if let Some(v) = self.dict_get(as_dict(&d).expect("module dict"), name)? {
+                return Ok(v);
+            }
+            let n = as_str(name).unwrap_or("");
+            let mname = self.dict_get_str(as_dict(&d).expect("module dict"), "__name__")?;
+            let mname = mname.as_ref().and_then(as_str).unwrap_or("?").to_string();
+            return Err(
+                self.new_error(ExcType::AttributeError, format!("module '{mname}' has no attribute '{n}'"))
+            );
+        }
         let n = as_str(name).unwrap_or("").to_string();
         if let Some(f) = crate::methods::lookup(self.kind(obj), &n) {
             return self.new_builtin(f.0, f.1, Some(obj.clone()));

@@ -16,6 +16,7 @@ use crate::objects::function::{BuiltinFunction, CellObject, CodeObj, FunctionObj
 use crate::objects::int::IntObject;
 use crate::objects::iter::{RangeIterator, SeqIterator};
 use crate::objects::list::ListObject;
+use crate::objects::module::ModuleObject;
 use crate::objects::range::RangeObject;
 use crate::objects::slice::SliceObject;
 use crate::objects::str::StrObject;
@@ -51,6 +52,7 @@ pub enum Kind {
     DictKeyIterator,
     Exception,
     Traceback,
+    Module,
 }
 
 /// The Python-level part of a type object.
@@ -91,6 +93,7 @@ pub struct Types {
     pub range_iterator: ObjRef,
     pub dict_key_iterator: ObjRef,
     pub traceback: ObjRef,
+    pub module: ObjRef,
     /// `BaseException`; the other exception types live in `Vm::exc`.
     pub base_exception: ObjRef,
 }
@@ -177,6 +180,7 @@ impl Types {
                 TypeSlots::new::<SeqIterator>(gc),
             ),
             traceback: t("traceback", Kind::Traceback, TypeSlots::new::<TracebackObject>(gc)),
+            module: t("module", Kind::Module, TypeSlots::new::<ModuleObject>(gc)),
             type_,
             object,
             int,

@@ -85,6 +85,11 @@ pub struct Vm {
     pub out: Output,
     /// `sys.argv`.
     pub argv: Vec<String>,
+    /// Imported modules by name (`sys.modules`).
+    pub(crate) modules: Vec<(String, ObjRef)>,
+    /// Set from another thread (a Ctrl-C handler) to raise
+    /// `KeyboardInterrupt` at the next loop jump or call.
+    pub interrupt: std::sync::Arc<std::sync::atomic::AtomicBool>,
 }
 
 impl Vm {
@@ -131,6 +136,8 @@ impl Vm {
             hash_key,
             out: Output { buf: Vec::with_capacity(1 << 16) },
             argv,
+            modules: Vec::new(),
+            interrupt: Default::default(),
         };
         vm.init_caches().expect("startup allocation");
         crate::builtins::install(&mut vm).expect("startup allocation");

@@ -8,6 +8,7 @@ pub mod function;
 pub mod int;
 pub mod iter;
 pub mod list;
+pub mod module;
 pub mod range;
 pub mod slice;
 pub mod str;

@@ -1,0 +1,83 @@
+//! The `sys` module: the parts that exist so far (`argv`, the recursion
+//! limit, `getrefcount`, `intern`, `exit`, `maxsize`, `version_info`).
+//! The memory-model work adds `getsizeof` and `_debugmallocstats`.
+
+use refpy_heap::ObjRef;
+
+use crate::call::{arg_count, no_kwargs};
+use crate::errors::{ExcType, PyResult};
+use crate::objects::int::as_i64;
+use crate::Vm;
+
+/// Creates the `sys` module.
+pub fn build(vm: &mut Vm) -> PyResult {
+    let m = vm.new_module("sys")?;
+    vm.add_functions(
+        &m,
+        &[
+            ("getrefcount", sys_getrefcount),
+            ("getrecursionlimit", sys_getrecursionlimit),
+            ("setrecursionlimit", sys_setrecursionlimit),
+            ("intern", sys_intern),
+            ("exit", crate::builtins::builtin_exit),
+        ],
+    )?;
+    let argv: Vec<String> = vm.argv.clone();
+    let items = argv.iter().map(|a| vm.new_str(a)).collect::<PyResult<Vec<_>>>()?;
+    let argv = vm.new_list(items)?;
+    vm.set_module_attr(&m, "argv", argv)?;
+    let maxsize = vm.new_int(i64::MAX)?;
+    vm.set_module_attr(&m, "maxsize", maxsize)?;
+    let parts = [vm.new_int(3)?, vm.new_int(11)?, vm.new_int(7)?, vm.new_str("final")?, vm.new_int(0)?];
+    let version_info = vm.new_tuple(parts.to_vec())?;
+    vm.set_module_attr(&m, "version_info", version_info)?;
+    Ok(m)
+}
+
+/// `sys.getrefcount(obj)`: the count including the argument's own reference.
+fn sys_getrefcount(vm: &mut Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {
+    no_kwargs(vm, "getrefcount", kw)?;
+    arg_count(vm, "getrefcount", args, 1, 1)?;
+    vm.new_int(args[0].refcnt() as i64)
+}
+
+fn sys_getrecursionlimit(vm: &mut Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {
+    no_kwargs(vm, "getrecursionlimit", kw)?;
+    arg_count(vm, "getrecursionlimit", args, 0, 0)?;
+    vm.new_int(vm.recursion_limit as i64)
+}
+
+fn sys_setrecursionlimit(vm: &mut Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {
+    no_kwargs(vm, "setrecursionlimit", kw)?;
+    arg_count(vm, "setrecursionlimit", args, 1, 1)?;
+    let Some(n) = as_i64(&args[0]) else {
+        let t = vm.type_name(&args[0]);
+        return Err(
+            vm.new_error(ExcType::TypeError, format!("'{t}' object cannot be interpreted as an integer"))
+        );
+    };
+    if n < 1 {
+        return Err(vm.new_error(ExcType::ValueError, "recursion limit must be greater or equal than 1"));
+    }
+    let depth = vm.frames.len();
+    if (n as usize) <= depth {
+        return Err(vm.new_error(
+            ExcType::RecursionError,
+            format!(
+                "cannot set the recursion limit to {n} at the recursion depth {depth}: the limit is too low"
+            ),
+        ));
+    }
+    vm.recursion_limit = n as usize;
+    Ok(vm.none.clone())
+}
+
+fn sys_intern(vm: &mut Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {
+    no_kwargs(vm, "intern", kw)?;
+    arg_count(vm, "intern", args, 1, 1)?;
+    if vm.kind(&args[0]) != crate::types::Kind::Str {
+        let t = vm.type_name(&args[0]);
+        return Err(vm.new_error(ExcType::TypeError, format!("intern() argument must be str, not {t}")));
+    }
+    Ok(vm.intern_object(&args[0]))
+}

@@ -1,17 +1,19 @@
-//! The `refpy` command: run a file, `-c CMD` or standard input.
+//! The `refpy` command: run a file, `-c CMD` or standard input, or the REPL
+//! (`repl.rs`) when standard input is a terminal or `-i` is given.
 //!
 //! The interpreter runs on a thread with a large stack: Python calls never
 //! recurse in Rust, but `repr` of nested data and compiling deeply nested
 //! expressions do, bounded by the recursion limit and `stacker` checks.
 
 mod cli;
+mod repl;
 
-use std::io::Read;
+use std::io::{IsTerminal, Read};
 use std::process::ExitCode;
 
 use cli::{Command, Options, Program};
 use refpy_compiler::Mode;
-use refpy_vm::{RunError, Vm};
+use refpy_vm::{ExcType, RunError, Vm};
 
 /// Stack size of the interpreter thread.
 const STACK_SIZE: usize = 512 << 20;
@@ -53,40 +55,74 @@ fn main() -> ExitCode {
     }
 }
 
-/// Runs the program; returns the exit status.
+/// Runs the program, then the REPL under `-i`; returns the exit status.
 fn run(options: Options) -> u8 {
+    let interactive_stdin =
+        options.program == Program::Stdin && (options.inspect || std::io::stdin().is_terminal());
+    if interactive_stdin && !options.dis {
+        return match new_vm(options.argv) {
+            Ok((vm, globals)) => repl::run(vm, globals, !options.quiet),
+            Err(status) => status,
+        };
+    }
     let (source, filename) = match read_program(&options.program) {
         Ok(sf) => sf,
         Err(code) => return code,
     };
     if options.dis {
-        return match refpy_compiler::compile_source(&source, &filename, Mode::Exec) {
-            Ok(code) => {
-                print!("{}", refpy_compiler::dis::disassemble(&code));
-                0
-            }
-            Err(e) => {
-                eprint!("{}", refpy_vm::traceback::format_syntax_error(&e));
-                1
-            }
-        };
+        return disassemble(&source, &filename);
     }
-    let seed = std::env::var("PYTHONHASHSEED").ok().and_then(|s| s.parse::<u64>().ok());
-    let mut vm = Vm::new(options.argv, seed);
-    let status = match vm.new_main_globals() {
-        Ok(globals) => match vm.run_source(&source, &filename, Mode::Exec, &globals) {
-            Ok(_) => 0,
-            Err(RunError::Syntax(e)) => {
-                vm.out.flush();
-                eprint!("{}", refpy_vm::traceback::format_syntax_error(&e));
-                1
-            }
-            Err(RunError::Exception(err)) => vm.handle_uncaught(&err),
-        },
-        Err(err) => vm.handle_uncaught(&err),
+    let (mut vm, globals) = match new_vm(options.argv) {
+        Ok(v) => v,
+        Err(status) => return status,
+    };
+    let status = match vm.run_source(&source, &filename, Mode::Exec, &globals) {
+        Ok(_) => 0,
+        Err(RunError::Syntax(e)) => {
+            vm.out.flush();
+            eprint!("{}", refpy_vm::traceback::format_syntax_error(&e));
+            1
+        }
+        // Under -i even SystemExit only prints its traceback, and the REPL follows.
+        Err(RunError::Exception(err)) if options.inspect && vm.exc_matches(&err.exc, ExcType::SystemExit) => {
+            vm.print_exception(&err.exc);
+            1
+        }
+        Err(RunError::Exception(err)) => vm.handle_uncaught(&err),
     };
     vm.out.flush();
+    if options.inspect {
+        return repl::run(vm, globals, false);
+    }
     status
+}
+
+/// A fresh interpreter and its `__main__` globals; `Err` is the exit status.
+fn new_vm(argv: Vec<String>) -> Result<(Vm, refpy_heap::ObjRef), u8> {
+    let seed = std::env::var("PYTHONHASHSEED").ok().and_then(|s| s.parse::<u64>().ok());
+    let mut vm = Vm::new(argv, seed);
+    match vm.new_main_globals() {
+        Ok(globals) => Ok((vm, globals)),
+        Err(err) => {
+            let status = vm.handle_uncaught(&err);
+            vm.out.flush();
+            Err(status)
+        }
+    }
+}
+
+/// `refpy --dis`: prints the bytecode of the program.
+fn disassemble(source: &str, filename: &str) -> u8 {
+    match refpy_compiler::compile_source(source, filename, Mode::Exec) {
+        Ok(code) => {
+            print!("{}", refpy_compiler::dis::disassemble(&code));
+            0
+        }
+        Err(e) => {
+            eprint!("{}", refpy_vm::traceback::format_syntax_error(&e));
+            1
+        }
+    }
 }
 
 /// The program text and the file name its code objects carry: the absolute

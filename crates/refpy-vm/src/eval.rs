@@ -85,6 +85,7 @@ impl Vm {
                 };
             }
             let mut lasti;
+            let mut frame_lasti: Option<usize> = None;
             loop {
                 lasti = ip;
                 let unit = units[ip];
@@ -525,6 +526,34 @@ impl Vm {
                         self.stack.push(v);
                         continue 'frames;
                     }
+                    Opcode::PUSH_EXC_INFO => {
+                        let exc = self.pop();
+                        let prev = std::mem::replace(&mut self.exc_info, exc.clone());
+                        self.stack.push(prev);
+                        self.stack.push(exc);
+                    }
+                    Opcode::POP_EXCEPT => {
+                        let prev = self.pop();
+                        drop(std::mem::replace(&mut self.exc_info, prev));
+                    }
+                    Opcode::CHECK_EXC_MATCH => {
+                        let ty = self.pop();
+                        let exc = self.top().clone();
+                        let m = tri!(self.exception_matches(&exc, &ty));
+                        self.stack.push(self.new_bool(m));
+                    }
+                    Opcode::RERAISE => {
+                        let exc = self.pop();
+                        if oparg != 0 {
+                            // Restore f_lasti of the original raise (pushed
+                            // by the handler entry); the handler lookup still
+                            // starts from this instruction.
+                            let at = self.stack[self.stack.len() - oparg as usize].clone();
+                            frame_lasti = crate::objects::int::as_i64(&at).map(|v| v as usize);
+                        }
+                        self.reraising = true;
+                        tri!(Err(PyErr { exc }));
+                    }
                     Opcode::PRINT_EXPR => {
                         let v = self.pop();
                         tri!(self.display_hook(&v));
@@ -547,8 +576,8 @@ impl Vm {
                 }
             }
             // An instruction raised: find a handler, or leave the frame.
-            self.frames[fi].lasti = lasti;
-            self.unwind(err)?;
+            self.frames[fi].lasti = frame_lasti.unwrap_or(lasti);
+            self.unwind(err, lasti)?;
         }
     }
 
@@ -616,19 +645,24 @@ impl Vm {
     /// Propagates `err` from the newest frame: records a traceback entry per
     /// frame, jumps to a handler from the exception table if there is one,
     /// else pops the frame. Returns `Err` once an entry frame is left.
-    fn unwind(&mut self, err: PyErr) -> PyResult<()> {
+    fn unwind(&mut self, err: PyErr, raised_at: usize) -> PyResult<()> {
+        // A re-raise already has this frame's traceback entry (3.11 jumps to
+        // `exception_unwind`, not `error`).
+        let mut add_tb = !std::mem::take(&mut self.reraising);
+        if add_tb {
+            self.set_context(&err);
+        }
+        let mut at = raised_at;
         loop {
             let frame = self.frames.last().expect("frame");
             let (code_obj, lasti) = (frame.code_obj.clone(), frame.lasti);
-            self.add_traceback(&err, code_obj, lasti)?;
+            if add_tb {
+                self.add_traceback(&err, code_obj, lasti)?;
+            }
+            add_tb = true;
             let frame = self.frames.last().expect("frame");
-            let handler = frame
-                .code
-                .code
-                .exceptiontable
-                .iter()
-                .find(|e| (e.start as usize) <= lasti && lasti < e.end as usize)
-                .copied();
+            let handler =
+                frame.code.code.exceptiontable.iter().find(|e| (e.start as usize) <= at && at < e.end as usize).copied();
             if let Some(h) = handler {
                 let depth = frame.stack_base() + h.depth as usize;
                 self.stack.truncate(depth);
@@ -648,7 +682,53 @@ impl Vm {
             if frame.is_entry {
                 return Err(err);
             }
+            at = self.frames.last().expect("a caller frame").lasti;
         }
+    }
+
+    /// Implicit chaining (`_PyErr_SetObject`): an exception raised while
+    /// another is handled gets it as `__context__`, cutting any cycle.
+    fn set_context(&mut self, err: &PyErr) {
+        let handled = self.exc_info.clone();
+        if handled.is(&self.none) || handled.is(&err.exc) {
+            return;
+        }
+        let Some(new) = crate::objects::exception::as_exception(&err.exc) else { return };
+        // Walk the handled exception's context chain; drop the link that
+        // would point back at the new exception.
+        let mut o = handled.clone();
+        loop {
+            let Some(e) = crate::objects::exception::as_exception(&o) else { break };
+            let next = e.context.borrow().clone();
+            match next {
+                Some(n) if n.is(&err.exc) => {
+                    *e.context.borrow_mut() = None;
+                    break;
+                }
+                Some(n) => o = n,
+                None => break,
+            }
+        }
+        *new.context.borrow_mut() = Some(handled);
+    }
+
+    /// True if `exc` is an instance of `ty` (a class or tuple of classes),
+    /// for `except ty:` (`CHECK_EXC_MATCH`).
+    fn exception_matches(&mut self, exc: &ObjRef, ty: &ObjRef) -> PyResult<bool> {
+        let classes: Vec<ObjRef> = match as_tuple(ty) {
+            Some(t) => t.to_vec(),
+            None => vec![ty.clone()],
+        };
+        for c in &classes {
+            if crate::types::as_type(c).is_none_or(|t| t.kind != crate::types::Kind::Exception) {
+                return Err(self.new_error(
+                    ExcType::TypeError,
+                    "catching classes that do not inherit from BaseException is not allowed",
+                ));
+            }
+        }
+        let mro = crate::types::type_data(exc.ob_type_ref()).mro.borrow().clone();
+        Ok(classes.iter().any(|c| mro.iter().any(|m| m.is(c))))
     }
 
     /// Prepends a traceback entry for a frame to the exception's traceback.

@@ -273,9 +273,12 @@ pub fn format_syntax_error(e: &SyntaxError) -> String {
         let shown = stripped.trim_end();
         if !shown.is_empty() {
             out.push_str(&format!("    {shown}\n"));
-            if e.offset >= 1 {
-                let start = (e.offset as usize - 1).saturating_sub(indent);
-                let width = if e.end_lineno == e.lineno && e.end_offset > e.offset {
+            // CPython prints no caret left of the stripped text ("unexpected
+            // indent"), and a single one for an IndentationError or TabError.
+            if e.offset >= 1 && e.offset as usize > indent {
+                let start = e.offset as usize - 1 - indent;
+                let ranged = e.kind == refpy_syntax::SyntaxErrorKind::SyntaxError;
+                let width = if ranged && e.end_lineno == e.lineno && e.end_offset > e.offset {
                     (e.end_offset - e.offset) as usize
                 } else {
                     1

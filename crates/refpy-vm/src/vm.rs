@@ -23,13 +23,17 @@ pub const DEFAULT_RECURSION_LIMIT: usize = 1000;
 /// Buffered standard output, flushed at exit and before anything goes to stderr.
 pub struct Output {
     buf: Vec<u8>,
+    /// Flush at every line break, as CPython's stdout does on a terminal
+    /// (the REPL turns this on when stdout is a terminal).
+    pub line_buffered: bool,
 }
 
 impl Output {
-    /// Appends text; flushes when the buffer is large.
+    /// Appends text; flushes when the buffer is large, or at a line break
+    /// when line-buffered.
     pub fn write_str(&mut self, s: &str) {
         self.buf.extend_from_slice(s.as_bytes());
-        if self.buf.len() > 1 << 16 {
+        if self.buf.len() > 1 << 16 || (self.line_buffered && s.contains('\n')) {
             self.flush();
         }
     }
@@ -78,8 +82,12 @@ pub struct Vm {
     pub recursion_limit: usize,
     /// Containers whose repr is being built (`Py_ReprEnter`).
     pub(crate) repr_stack: Vec<ObjRef>,
-    /// Exceptions being handled, innermost last (`sys.exc_info()`).
-    pub(crate) handling: Vec<ObjRef>,
+    /// The exception being handled, or `None` (`exc_info->exc_value`,
+    /// what `sys.exc_info()` reports and a bare `raise` re-raises).
+    pub(crate) exc_info: ObjRef,
+    /// Set while re-raising (`RERAISE`, bare `raise`): the frame already has
+    /// its traceback entry, so unwinding must not add another.
+    pub(crate) reraising: bool,
     /// SipHash key for str hashes (from `PYTHONHASHSEED`).
     pub(crate) hash_key: [u8; 16],
     pub out: Output,
@@ -120,7 +128,7 @@ impl Vm {
             empty_str: none.clone(),
             empty_tuple: none.clone(),
             memory_error_instance: none.clone(),
-            builtins: none,
+            builtins: none.clone(),
             small_ints: Vec::new(),
             latin1: Vec::new(),
             interned: FxHashMap::default(),
@@ -132,9 +140,10 @@ impl Vm {
             c_depth: 0,
             recursion_limit: DEFAULT_RECURSION_LIMIT,
             repr_stack: Vec::new(),
-            handling: Vec::new(),
+            exc_info: none,
+            reraising: false,
             hash_key,
-            out: Output { buf: Vec::with_capacity(1 << 16) },
+            out: Output { buf: Vec::with_capacity(1 << 16), line_buffered: false },
             argv,
             modules: Vec::new(),
             interrupt: Default::default(),

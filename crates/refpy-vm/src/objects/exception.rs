@@ -93,10 +93,11 @@ impl Vm {
     /// being handled.
     pub fn make_raise(&mut self, exc: Option<ObjRef>, cause: Option<ObjRef>) -> PyErr {
         let Some(exc) = exc else {
-            return match self.handling.last().cloned() {
-                Some(e) => PyErr { exc: e },
-                None => self.new_error(ExcType::RuntimeError, "No active exception to reraise"),
-            };
+            if self.exc_info.is(&self.none) {
+                return self.new_error(ExcType::RuntimeError, "No active exception to reraise");
+            }
+            self.reraising = true;
+            return PyErr { exc: self.exc_info.clone() };
         };
         let exc = match self.instantiate_exception(&exc) {
             Ok(e) => e,

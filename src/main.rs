@@ -76,24 +76,33 @@ fn run(options: Options) -> u8 {
         Ok(v) => v,
         Err(status) => return status,
     };
-    let status = match vm.run_source(&source, &filename, Mode::Exec, &globals) {
+    if options.inspect {
+        repl::catch_interrupts(&vm);
+    }
+    let status = run_program(&mut vm, &globals, &source, &filename, options.inspect);
+    if options.inspect {
+        return repl::run(vm, globals, false);
+    }
+    status
+}
+
+/// Runs the program text as `__main__`; returns the exit status. Under `-i`
+/// (`inspect`) even `SystemExit` only prints its traceback, as the REPL follows.
+fn run_program(vm: &mut Vm, globals: &refpy_heap::ObjRef, source: &str, filename: &str, inspect: bool) -> u8 {
+    let status = match vm.run_source(source, filename, Mode::Exec, globals) {
         Ok(_) => 0,
         Err(RunError::Syntax(e)) => {
             vm.out.flush();
             eprint!("{}", refpy_vm::traceback::format_syntax_error(&e));
             1
         }
-        // Under -i even SystemExit only prints its traceback, and the REPL follows.
-        Err(RunError::Exception(err)) if options.inspect && vm.exc_matches(&err.exc, ExcType::SystemExit) => {
+        Err(RunError::Exception(err)) if inspect && vm.exc_matches(&err.exc, ExcType::SystemExit) => {
             vm.print_exception(&err.exc);
             1
         }
         Err(RunError::Exception(err)) => vm.handle_uncaught(&err),
     };
     vm.out.flush();
-    if options.inspect {
-        return repl::run(vm, globals, false);
-    }
     status
 }
 

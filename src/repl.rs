@@ -43,7 +43,7 @@ use rustyline::highlight::Highlighter;
 use rustyline::hint::Hinter;
 use rustyline::history::{DefaultHistory, History};
 use rustyline::validate::Validator;
-use rustyline::{Config, Context, Editor, Helper};
+use rustyline::{CompletionType, Config, Context, Editor, Helper};
 
 /// The primary prompt (`sys.ps1`).
 const PS1: &str = ">>> ";
@@ -61,21 +61,9 @@ const RESET: &str = "\x1b[0m";
 /// a script under `-i`) and returns the exit status: 0 at end of input, or the status
 /// of a `SystemExit` raised at the prompt.
 pub fn run(vm: Vm, globals: ObjRef, banner: bool) -> u8 {
+    catch_interrupts(&vm);
     let vm = Rc::new(RefCell::new(vm));
-    let flag = vm.borrow().interrupt.clone();
-    // Only one handler per process; a second REPL in the same process keeps the first.
-    let _ = ctrlc::set_handler(move || flag.store(true, Ordering::SeqCst));
-    let on_terminal = std::io::stdin().is_terminal() && std::io::stdout().is_terminal();
-    let mut input: Box<dyn LineSource> = match on_terminal {
-        true => match Terminal::new(&vm, &globals) {
-            Some(t) => {
-                vm.borrow_mut().out.line_buffered = true;
-                Box::new(t)
-            }
-            None => Box::new(Piped::new()),
-        },
-        false => Box::new(Piped::new()),
-    };
+    let mut input = line_source(&vm, &globals);
     if banner {
         eprint!("{}", banner_text());
     }
@@ -84,6 +72,27 @@ pub fn run(vm: Vm, globals: ObjRef, banner: bool) -> u8 {
     session.vm.borrow_mut().out.flush();
     input.finish();
     status
+}
+
+/// rustyline when stdin and stdout are terminals (then stdout is line-buffered, as
+/// CPython's is on a terminal), else plain stdin, as CPython decides.
+fn line_source(vm: &Rc<RefCell<Vm>>, globals: &ObjRef) -> Box<dyn LineSource> {
+    if std::io::stdin().is_terminal() && std::io::stdout().is_terminal() {
+        if let Some(terminal) = Terminal::new(vm, globals) {
+            vm.borrow_mut().out.line_buffered = true;
+            return Box::new(terminal);
+        }
+    }
+    Box::new(Piped::new())
+}
+
+/// Makes Ctrl-C (SIGINT) raise `KeyboardInterrupt` in the code `vm` runs instead of
+/// killing the process. `refpy -i script.py` calls it before running the script.
+pub fn catch_interrupts(vm: &Vm) {
+    let flag = vm.interrupt.clone();
+    // A process has one handler: a second call fails and keeps the first, which is
+    // fine because both calls come from the one `Vm` of the process.
+    let _ = ctrlc::set_handler(move || flag.store(true, Ordering::SeqCst));
 }
 
 /// The two banner lines, printed to stderr unless `-q`.
@@ -156,7 +165,12 @@ struct Terminal {
 impl Terminal {
     /// `None` when the terminal cannot be set up (the caller falls back to [`Piped`]).
     fn new(vm: &Rc<RefCell<Vm>>, globals: &ObjRef) -> Option<Terminal> {
-        let config = Config::builder().auto_add_history(false).max_history_size(1000).ok()?.build();
+        let config = Config::builder()
+            .auto_add_history(false)
+            .max_history_size(1000)
+            .ok()?
+            .completion_type(CompletionType::List)
+            .build();
         let mut editor = Editor::with_config(config).ok()?;
         let colour = std::env::var_os("NO_COLOR").is_none() && std::io::stdout().is_terminal();
         editor.set_helper(Some(ReplHelper { vm: vm.clone(), globals: globals.clone(), colour }));
@@ -274,7 +288,7 @@ impl Chunk {
     /// `if x:` / `  pass` / `y`: the interactive grammar takes one statement, so the
     /// second one is "invalid syntax", its first token underlined.
     fn extra_statement(&self, stmt: &Stmt) -> SyntaxError {
-        let text = self.lines.get(stmt.span.lineno as usize - 1).cloned().unwrap_or_default();
+        let text = self.lines.get((stmt.span.lineno as usize).saturating_sub(1)).cloned().unwrap_or_default();
         let col = stmt.span.col_offset as usize;
         let width = first_token_width(text.get(col..).unwrap_or("")) as u32;
         SyntaxError {
@@ -357,7 +371,13 @@ fn first_token_width(text: &str) -> usize {
 fn format_syntax_error(e: &SyntaxError) -> String {
     match &e.text {
         Some(t) if t.trim().is_empty() => {
-            format!("  File \"{}\", line {}\n    \n    ^\n{}: {}\n", e.filename, e.lineno, e.kind.name(), e.msg)
+            format!(
+                "  File \"{}\", line {}\n    \n    ^\n{}: {}\n",
+                e.filename,
+                e.lineno,
+                e.kind.name(),
+                e.msg
+            )
         }
         _ => refpy_vm::traceback::format_syntax_error(e),
     }
@@ -450,10 +470,12 @@ impl Session {
                 }
             }
         }));
-        // On a panic the hook has already printed the one-line SystemError.
-        let status = result.unwrap_or(None);
         vm.out.flush();
-        status
+        // On a panic the hook has already printed the one-line SystemError.
+        result.unwrap_or_else(|_| {
+            vm.reset_after_panic();
+            None
+        })
     }
 }
 
@@ -471,7 +493,11 @@ impl Hinter for ReplHelper {
 impl Validator for ReplHelper {}
 
 impl Highlighter for ReplHelper {
-    fn highlight_prompt<'b, 's: 'b, 'p: 'b>(&'s self, prompt: &'p str, _default: bool) -> std::borrow::Cow<'b, str> {
+    fn highlight_prompt<'b, 's: 'b, 'p: 'b>(
+        &'s self,
+        prompt: &'p str,
+        _default: bool,
+    ) -> std::borrow::Cow<'b, str> {
         if self.colour {
             format!("{PROMPT_COLOUR}{prompt}{RESET}").into()
         } else {
@@ -483,7 +509,12 @@ impl Highlighter for ReplHelper {
 impl Completer for ReplHelper {
     type Candidate = String;
 
-    fn complete(&self, line: &str, pos: usize, _ctx: &Context<'_>) -> rustyline::Result<(usize, Vec<String>)> {
+    fn complete(
+        &self,
+        line: &str,
+        pos: usize,
+        _ctx: &Context<'_>,
+    ) -> rustyline::Result<(usize, Vec<String>)> {
         let before = &line[..pos];
         if before.trim().is_empty() {
             // Tab in the indentation indents, as in CPython's REPL.
@@ -515,15 +546,85 @@ const KEYWORDS: &[&str] = &[
 /// no `__dir__` yet): the public methods of CPython's built-in types, kept when
 /// `getattr` finds them.
 const ATTRIBUTE_PROBES: &[&str] = &[
-    "append", "as_integer_ratio", "bit_count", "bit_length", "capitalize", "casefold", "center", "clear",
-    "conjugate", "copy", "count", "denominator", "encode", "endswith", "expandtabs", "extend", "find",
-    "format", "fromkeys", "get", "hex", "imag", "index", "insert", "is_integer", "isalnum", "isalpha",
-    "isascii", "isdecimal", "isdigit", "isidentifier", "islower", "isnumeric", "isspace", "istitle",
-    "isupper", "items", "join", "keys", "ljust", "lower", "lstrip", "numerator", "partition", "pop",
-    "popitem", "real", "remove", "removeprefix", "removesuffix", "replace", "reverse", "rfind",
-    "rindex", "rjust", "rpartition", "rsplit", "rstrip", "setdefault", "sort", "split", "splitlines",
-    "start", "startswith", "step", "stop", "strip", "swapcase", "title", "to_bytes", "translate",
-    "update", "upper", "values", "zfill", "__class__", "__name__", "__qualname__", "args",
+    "append",
+    "as_integer_ratio",
+    "bit_count",
+    "bit_length",
+    "capitalize",
+    "casefold",
+    "center",
+    "clear",
+    "conjugate",
+    "copy",
+    "count",
+    "denominator",
+    "encode",
+    "endswith",
+    "expandtabs",
+    "extend",
+    "find",
+    "format",
+    "fromkeys",
+    "get",
+    "hex",
+    "imag",
+    "index",
+    "insert",
+    "is_integer",
+    "isalnum",
+    "isalpha",
+    "isascii",
+    "isdecimal",
+    "isdigit",
+    "isidentifier",
+    "islower",
+    "isnumeric",
+    "isspace",
+    "istitle",
+    "isupper",
+    "items",
+    "join",
+    "keys",
+    "ljust",
+    "lower",
+    "lstrip",
+    "numerator",
+    "partition",
+    "pop",
+    "popitem",
+    "real",
+    "remove",
+    "removeprefix",
+    "removesuffix",
+    "replace",
+    "reverse",
+    "rfind",
+    "rindex",
+    "rjust",
+    "rpartition",
+    "rsplit",
+    "rstrip",
+    "setdefault",
+    "sort",
+    "split",
+    "splitlines",
+    "start",
+    "startswith",
+    "step",
+    "stop",
+    "strip",
+    "swapcase",
+    "title",
+    "to_bytes",
+    "translate",
+    "update",
+    "upper",
+    "values",
+    "zfill",
+    "__class__",
+    "__name__",
+    "__qualname__",
+    "args",
 ];
 
 impl ReplHelper {
@@ -664,7 +765,10 @@ mod tests {
         assert_eq!(verdict(&["x = '''a", ""]), Verdict::NeedMore);
         assert_eq!(verdict(&["x = {1:", "  [2,"]), Verdict::NeedMore);
         let e = error(&["(1, 2", "kept"]);
-        assert_eq!((e.lineno, e.offset, e.msg.as_str()), (1, 5, "invalid syntax. Perhaps you forgot a comma?"));
+        assert_eq!(
+            (e.lineno, e.offset, e.msg.as_str()),
+            (1, 5, "invalid syntax. Perhaps you forgot a comma?")
+        );
     }
 
     #[test]

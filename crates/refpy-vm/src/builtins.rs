@@ -37,7 +37,151 @@ const FUNCTIONS: &[(&str, BuiltinFn)] = &[
     ("callable", builtin_callable),
     ("exit", builtin_exit),
     ("quit", builtin_exit),
+    ("__build_class__", builtin_build_class),
+    ("super", builtin_super),
+    ("getattr", builtin_getattr),
+    ("setattr", builtin_setattr),
+    ("hasattr", builtin_hasattr),
+    ("delattr", builtin_delattr),
+    ("issubclass", builtin_issubclass),
 ];
+
+fn builtin_build_class(vm: &mut Vm, args: &[ObjRef], kwnames: Option<&[ObjRef]>) -> PyResult {
+    vm.build_class(args, kwnames)
+}
+
+/// `super()` (zero arguments) and `super(cls, obj)`.
+fn builtin_super(vm: &mut Vm, args: &[ObjRef], kwnames: Option<&[ObjRef]>) -> PyResult {
+    no_kwargs(vm, "super", kwnames)?;
+    match args {
+        [] => vm.super_no_args(),
+        [cls, obj] => {
+            let ty = vm.types.super_.clone();
+            let payload =
+                crate::objects::descriptor::MethodObject { func: cls.clone(), self_obj: obj.clone() };
+            refpy_heap::alloc(&ty, payload, 48).map_err(|_| vm.memory_error())
+        }
+        _ => Err(vm.new_error(ExcType::TypeError, "super() takes 0 or 2 arguments in refpy")),
+    }
+}
+
+/// `getattr(obj, name[, default])`.
+fn builtin_getattr(vm: &mut Vm, args: &[ObjRef], kwnames: Option<&[ObjRef]>) -> PyResult {
+    no_kwargs(vm, "getattr", kwnames)?;
+    if !(2..=3).contains(&args.len()) {
+        return Err(vm.new_error(
+            ExcType::TypeError,
+            format!("getattr expected at least 2 arguments, got {}", args.len()),
+        ));
+    }
+    let name = attr_name(vm, &args[1], "getattr")?;
+    match vm.get_attr(&args[0], &name) {
+        Err(e) if args.len() == 3 && vm.exc_matches(&e.exc, ExcType::AttributeError) => Ok(args[2].clone()),
+        r => r,
+    }
+}
+
+fn builtin_setattr(vm: &mut Vm, args: &[ObjRef], kwnames: Option<&[ObjRef]>) -> PyResult {
+    no_kwargs(vm, "setattr", kwnames)?;
+    if args.len() != 3 {
+        return Err(
+            vm.new_error(ExcType::TypeError, format!("setattr expected 3 arguments, got {}", args.len()))
+        );
+    }
+    let name = attr_name(vm, &args[1], "setattr")?;
+    vm.set_attr(&args[0], &name, args[2].clone())?;
+    Ok(vm.none.clone())
+}
+
+fn builtin_hasattr(vm: &mut Vm, args: &[ObjRef], kwnames: Option<&[ObjRef]>) -> PyResult {
+    no_kwargs(vm, "hasattr", kwnames)?;
+    if args.len() != 2 {
+        return Err(
+            vm.new_error(ExcType::TypeError, format!("hasattr expected 2 arguments, got {}", args.len()))
+        );
+    }
+    let name = attr_name(vm, &args[1], "hasattr")?;
+    match vm.get_attr(&args[0], &name) {
+        Ok(_) => Ok(vm.true_.clone()),
+        Err(e) if vm.exc_matches(&e.exc, ExcType::AttributeError) => Ok(vm.false_.clone()),
+        Err(e) => Err(e),
+    }
+}
+
+fn builtin_delattr(vm: &mut Vm, args: &[ObjRef], kwnames: Option<&[ObjRef]>) -> PyResult {
+    no_kwargs(vm, "delattr", kwnames)?;
+    if args.len() != 2 {
+        return Err(
+            vm.new_error(ExcType::TypeError, format!("delattr expected 2 arguments, got {}", args.len()))
+        );
+    }
+    let name = attr_name(vm, &args[1], "delattr")?;
+    vm.del_attr(&args[0], &name)?;
+    Ok(vm.none.clone())
+}
+
+/// The attribute-name argument of `getattr` and friends: a str.
+fn attr_name(vm: &mut Vm, name: &ObjRef, _func: &str) -> PyResult<ObjRef> {
+    if as_str(name).is_none() {
+        let t = vm.type_name(name);
+        return Err(vm.new_error(ExcType::TypeError, format!("attribute name must be string, not '{t}'")));
+    }
+    Ok(name.clone())
+}
+
+/// `issubclass(cls, classinfo)`.
+fn builtin_issubclass(vm: &mut Vm, args: &[ObjRef], kwnames: Option<&[ObjRef]>) -> PyResult {
+    no_kwargs(vm, "issubclass", kwnames)?;
+    if args.len() != 2 {
+        return Err(
+            vm.new_error(ExcType::TypeError, format!("issubclass expected 2 arguments, got {}", args.len()))
+        );
+    }
+    let Some(td) = as_type(&args[0]) else {
+        return Err(vm.new_error(ExcType::TypeError, "issubclass() arg 1 must be a class"));
+    };
+    let mro = td.mro.borrow().clone();
+    let targets: Vec<ObjRef> = match as_tuple(&args[1]) {
+        Some(t) => t.to_vec(),
+        None => vec![args[1].clone()],
+    };
+    for t in &targets {
+        if as_type(t).is_none() {
+            return Err(vm.new_error(
+                ExcType::TypeError,
+                "issubclass() arg 2 must be a class, a tuple of classes, or a union",
+            ));
+        }
+    }
+    Ok(vm.new_bool(targets.iter().any(|t| mro.iter().any(|c| c.is(t)))))
+}
+
+/// `property.getter(f)`: a copy of the property with a new getter.
+pub(crate) fn property_getter(vm: &mut Vm, args: &[ObjRef], _kw: Option<&[ObjRef]>) -> PyResult {
+    property_with(vm, args, 0)
+}
+
+/// `property.setter(f)`.
+pub(crate) fn property_setter(vm: &mut Vm, args: &[ObjRef], _kw: Option<&[ObjRef]>) -> PyResult {
+    property_with(vm, args, 1)
+}
+
+/// `property.deleter(f)`.
+pub(crate) fn property_deleter(vm: &mut Vm, args: &[ObjRef], _kw: Option<&[ObjRef]>) -> PyResult {
+    property_with(vm, args, 2)
+}
+
+/// A new property like `args[0]` with accessor `which` (0 get, 1 set, 2 del) replaced by `args[1]`.
+fn property_with(vm: &mut Vm, args: &[ObjRef], which: usize) -> PyResult {
+    let [prop, f] = args else {
+        return Err(vm.new_error(ExcType::TypeError, "expected exactly one argument"));
+    };
+    let p = prop.downcast::<crate::objects::descriptor::PropertyObject>().expect("property");
+    let mut acc = [p.fget.clone(), p.fset.clone(), p.fdel.clone()];
+    acc[which] = Some(f.clone());
+    let [g, s, d] = acc;
+    vm.new_property(g, s, d)
+}
 
 /// `exit(code=None)`, `quit()`, `sys.exit()`: raise `SystemExit(code)`.
 pub(crate) fn builtin_exit(vm: &mut Vm, args: &[ObjRef], kwnames: Option<&[ObjRef]>) -> PyResult {
@@ -70,6 +214,9 @@ pub fn install(vm: &mut Vm) -> PyResult<()> {
         t.type_.clone(),
         t.object.clone(),
         t.slice.clone(),
+        t.property.clone(),
+        t.staticmethod.clone(),
+        t.classmethod.clone(),
     ];
     for ty in types.into_iter().chain(vm.exc.clone()) {
         let name = type_data(&ty).name.clone();
@@ -77,6 +224,8 @@ pub fn install(vm: &mut Vm) -> PyResult<()> {
     }
     let none = vm.none.clone();
     vm.dict_set_str(d, "None", none)?;
+    let ni = vm.not_implemented.clone();
+    vm.dict_set_str(d, "NotImplemented", ni)?;
     Ok(())
 }
 
@@ -125,7 +274,11 @@ fn builtin_print(vm: &mut Vm, args: &[ObjRef], kwnames: Option<&[ObjRef]>) -> Py
 fn builtin_len(vm: &mut Vm, args: &[ObjRef], kwnames: Option<&[ObjRef]>) -> PyResult {
     no_kwargs(vm, "len", kwnames)?;
     arg_count(vm, "len", args, 1, 1)?;
-    match vm.builtin_len(&args[0]) {
+    let n = match vm.builtin_len(&args[0]) {
+        Some(n) => Some(n),
+        None => vm.len_special(&args[0])?,
+    };
+    match n {
         Some(n) => vm.new_int(n as i64),
         None => {
             let t = vm.type_name(&args[0]);
@@ -531,6 +684,16 @@ pub fn call_type(vm: &mut Vm, ty: &ObjRef, args: &[ObjRef], kwnames: Option<&[Ob
                 ExcType::TypeError,
                 "type() takes 1 argument (class creation is not supported by refpy yet)",
             ))
+        }
+        Kind::Property => {
+            arg_count(vm, "property", args, 0, 4)?;
+            let get = |i: usize| args.get(i).filter(|a| !a.is(&vm.none)).cloned();
+            let (g, s, d) = (get(0), get(1), get(2));
+            vm.new_property(g, s, d)
+        }
+        Kind::StaticMethod | Kind::ClassMethod => {
+            arg_count(vm, &name, args, 1, 1)?;
+            vm.new_wrapper(ty, args[0].clone())
         }
         Kind::Object => {
             arg_count(vm, "object", args, 0, 0)?;

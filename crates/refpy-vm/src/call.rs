@@ -31,8 +31,27 @@ impl Vm {
             let locals = self.bind_arguments(f, args, kwnames)?;
             return self.run_function_frame(func, locals);
         }
-        if self.kind(func) == Kind::Type {
-            return crate::builtins::call_type(self, func, args, kwnames);
+        match self.kind(func) {
+            Kind::Type if crate::types::type_data(func).heap => return self.call_class(func, args, kwnames),
+            Kind::Type => return crate::builtins::call_type(self, func, args, kwnames),
+            Kind::Method => {
+                let m = func.downcast::<crate::objects::descriptor::MethodObject>().expect("method");
+                let (f, s) = (m.func.clone(), m.self_obj.clone());
+                let mut all = Vec::with_capacity(args.len() + 1);
+                all.push(s);
+                all.extend_from_slice(args);
+                return self.call(&f, &all, kwnames);
+            }
+            _ if self.is_heap_instance(func) => {
+                let ty = func.ob_type();
+                if let Some(m) = self.lookup_in_mro(&ty, "__call__")? {
+                    let mut all = Vec::with_capacity(args.len() + 1);
+                    all.push(func.clone());
+                    all.extend_from_slice(args);
+                    return self.call(&m, &all, kwnames);
+                }
+            }
+            _ => {}
         }
         let t = self.type_name(func);
         Err(self.new_error(ExcType::TypeError, format!("'{t}' object is not callable")))

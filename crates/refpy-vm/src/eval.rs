@@ -554,6 +554,16 @@ impl Vm {
                         self.reraising = true;
                         tri!(Err(PyErr { exc }));
                     }
+                    Opcode::LOAD_BUILD_CLASS => {
+                        let b = self.builtins.clone();
+                        let f = tri!(self.dict_get_str(as_dict(&b).expect("builtins"), "__build_class__"));
+                        match f {
+                            Some(f) => self.stack.push(f),
+                            None => {
+                                tri!(Err(self.new_error(ExcType::NameError, "__build_class__ not found")))
+                            }
+                        }
+                    }
                     Opcode::PRINT_EXPR => {
                         let v = self.pop();
                         tri!(self.display_hook(&v));
@@ -661,8 +671,13 @@ impl Vm {
             }
             add_tb = true;
             let frame = self.frames.last().expect("frame");
-            let handler =
-                frame.code.code.exceptiontable.iter().find(|e| (e.start as usize) <= at && at < e.end as usize).copied();
+            let handler = frame
+                .code
+                .code
+                .exceptiontable
+                .iter()
+                .find(|e| (e.start as usize) <= at && at < e.end as usize)
+                .copied();
             if let Some(h) = handler {
                 let depth = frame.stack_base() + h.depth as usize;
                 self.stack.truncate(depth);
@@ -1020,6 +1035,17 @@ impl Vm {
     /// Calls a Python function from Rust with bound arguments already laid
     /// out as its locals; runs it to completion.
     pub(crate) fn run_function_frame(&mut self, func: &ObjRef, locals: Vec<ObjRef>) -> PyResult {
+        self.run_function_frame_with(func, locals, None)
+    }
+
+    /// [`Vm::run_function_frame`] with a namespace for `LOAD_NAME`/`STORE_NAME`
+    /// (class bodies).
+    pub(crate) fn run_function_frame_with(
+        &mut self,
+        func: &ObjRef,
+        locals: Vec<ObjRef>,
+        locals_dict: Option<ObjRef>,
+    ) -> PyResult {
         let f = as_function(func).expect("a function");
         let (code, code_obj, globals) = (f.code.clone(), f.code_obj.clone(), f.globals.clone());
         if self.frames.len() >= self.recursion_limit {
@@ -1031,7 +1057,9 @@ impl Vm {
         let base = self.stack.len();
         self.stack.extend(locals);
         let r = self.push_frame(code, code_obj, globals, base, 2).and_then(|()| {
-            self.frames.last_mut().expect("frame").is_entry = true;
+            let frame = self.frames.last_mut().expect("frame");
+            frame.is_entry = true;
+            frame.locals_dict = locals_dict;
             self.run_frames()
         });
         self.leave_c();

@@ -10,6 +10,7 @@
 
 mod builtins;
 mod call;
+mod class;
 pub mod errors;
 mod eval;
 mod frame;
@@ -20,6 +21,7 @@ pub mod objects;
 mod ops;
 mod protocol;
 mod repr;
+mod special;
 mod suggestions;
 pub mod traceback;
 pub mod types;
@@ -100,5 +102,17 @@ impl Vm {
         self.out.flush();
         eprintln!("{text}");
         1
+    }
+}
+
+impl Vm {
+    /// Drops what a run cut short by a Rust panic left behind (its frames, value
+    /// stack entries and recursion counts), so that the REPL can go on with the
+    /// next input. Only valid between top-level runs, when no frame is live.
+    pub fn reset_after_panic(&mut self) {
+        self.frames.clear();
+        self.stack.clear();
+        self.repr_stack.clear();
+        self.c_depth = 0;
     }
 }

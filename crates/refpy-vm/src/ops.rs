@@ -96,6 +96,9 @@ impl Vm {
         if let (Some(x), Some(y)) = (num_of(a), num_of(b)) {
             return self.numeric_op(x, y, op.base());
         }
+        if let Some(v) = self.binary_special(a, b, op)? {
+            return Ok(v);
+        }
         self.sequence_op(a, b, op)
     }
 
@@ -314,6 +317,9 @@ impl Vm {
                 _ => {}
             }
         }
+        if let Some(r) = self.unary_special(v, op)? {
+            return Ok(r);
+        }
         let sym = match op {
             Opcode::UNARY_NEGATIVE => "unary -",
             Opcode::UNARY_INVERT => "unary ~",
@@ -340,7 +346,7 @@ impl Vm {
         if let Some(n) = self.builtin_len(v) {
             return Ok(n != 0);
         }
-        Ok(true)
+        Ok(self.bool_special(v)?.unwrap_or(true))
     }
 
     /// `len()` of the built-in containers, `None` for anything else.
@@ -362,6 +368,9 @@ impl Vm {
 
     /// `a <op> b` returning a bool object (`COMPARE_OP`).
     pub fn rich_compare(&mut self, a: &ObjRef, b: &ObjRef, op: CompareOp) -> PyResult {
+        if let Some(v) = self.compare_special(a, b, op)? {
+            return Ok(v);
+        }
         let r = self.compare_bool(a, b, op)?;
         Ok(self.new_bool(r))
     }
@@ -370,6 +379,9 @@ impl Vm {
     pub fn compare_bool(&mut self, a: &ObjRef, b: &ObjRef, op: CompareOp) -> PyResult<bool> {
         if let (Some(x), Some(y)) = (as_i64(a), as_i64(b)) {
             return Ok(apply(op, x.cmp(&y)));
+        }
+        if let Some(v) = self.compare_special(a, b, op)? {
+            return self.is_true(&v);
         }
         if matches!(op, CompareOp::Eq | CompareOp::Ne) {
             let eq = self.equal(a, b)?;
@@ -394,6 +406,9 @@ impl Vm {
     pub fn equal(&mut self, a: &ObjRef, b: &ObjRef) -> PyResult<bool> {
         if let Some(eq) = numeric_equal(a, b) {
             return Ok(eq);
+        }
+        if let Some(v) = self.compare_special(a, b, CompareOp::Eq)? {
+            return self.is_true(&v);
         }
         if let (Some(x), Some(y)) = (as_str(a), as_str(b)) {
             return Ok(x == y);
@@ -530,7 +545,10 @@ impl Vm {
                 let t = self.type_name(v);
                 Err(self.new_error(ExcType::TypeError, format!("unhashable type: '{t}'")))
             }
-            _ => Ok(crate::num::hash::pointer_hash(v.id())),
+            _ => match self.hash_special(v)? {
+                Some(h) => Ok(h),
+                None => Ok(crate::num::hash::pointer_hash(v.id())),
+            },
         }
     }
 }

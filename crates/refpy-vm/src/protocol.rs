@@ -114,6 +114,9 @@ impl Vm {
                 None => Err(self.new_error(ExcType::IndexError, "range object index out of range")),
             };
         }
+        if let Some(v) = self.user_special(container, "__getitem__", std::slice::from_ref(key))? {
+            return Ok(v);
+        }
         let t = self.type_name(container);
         Err(self.new_error(ExcType::TypeError, format!("'{t}' object is not subscriptable")))
     }
@@ -155,6 +158,9 @@ impl Vm {
         }
         if let Some(d) = as_dict(container) {
             return self.dict_set(d, key, value);
+        }
+        if self.user_special(container, "__setitem__", &[key.clone(), value.clone()])?.is_some() {
+            return Ok(());
         }
         let t = self.type_name(container);
         Err(self.new_error(ExcType::TypeError, format!("'{t}' object does not support item assignment")))
@@ -263,6 +269,9 @@ impl Vm {
                 None => Err(self.key_error(key)),
             };
         }
+        if self.user_special(container, "__delitem__", std::slice::from_ref(key))?.is_some() {
+            return Ok(());
+        }
         let t = self.type_name(container);
         Err(self.new_error(ExcType::TypeError, format!("'{t}' object does not support item deletion")))
     }
@@ -291,7 +300,13 @@ impl Vm {
                     && (0..len as i128).contains(&(off / step as i128)));
             }
         }
-        if matches!(self.kind(container), Kind::List | Kind::Tuple | Kind::Range) {
+        if let Some(r) = self.user_special(container, "__contains__", std::slice::from_ref(item))? {
+            return self.is_true(&r);
+        }
+        let iterable = self.is_heap_instance(container)
+            && (self.user_special_exists(container, "__iter__")?
+                || self.user_special_exists(container, "__getitem__")?);
+        if iterable || matches!(self.kind(container), Kind::List | Kind::Tuple | Kind::Range) {
             let items = self.sequence_items(container)?;
             for x in &items {
                 if self.items_equal(x, item)? {
@@ -322,6 +337,16 @@ impl Vm {
             | Kind::RangeIterator
             | Kind::DictKeyIterator => return Ok(obj.clone()),
             _ => {
+                if let Some(it) = self.user_special(obj, "__iter__", &[])? {
+                    if !self.is_iterator(&it)? {
+                        let t = self.type_name(&it);
+                        return Err(self.new_error(
+                            ExcType::TypeError,
+                            format!("iter() returned non-iterator of type '{t}'"),
+                        ));
+                    }
+                    return Ok(it);
+                }
                 let t = self.type_name(obj);
                 return Err(self.new_error(ExcType::TypeError, format!("'{t}' object is not iterable")));
             }
@@ -340,6 +365,17 @@ impl Vm {
             r.remaining.set(rem - 1);
             r.next.set(v.wrapping_add(r.step));
             return self.new_int(v).map(Some);
+        }
+        if self.is_heap_instance(it) {
+            return match self.user_special(it, "__next__", &[]) {
+                Ok(Some(v)) => Ok(Some(v)),
+                Ok(None) => {
+                    let t = self.type_name(it);
+                    Err(self.new_error(ExcType::TypeError, format!("'{t}' object is not an iterator")))
+                }
+                Err(e) if self.exc_matches(&e.exc, ExcType::StopIteration) => Ok(None),
+                Err(e) => Err(e),
+            };
         }
         let Some(s) = it.downcast::<SeqIterator>() else {
             let t = self.type_name(it);
@@ -428,6 +464,27 @@ impl Vm {
         Ok(())
     }
 
+    /// True if `obj`'s Python class defines `name`.
+    fn user_special_exists(&mut self, obj: &ObjRef, name: &str) -> PyResult<bool> {
+        let ty = obj.ob_type();
+        Ok(self.lookup_in_mro(&ty, name)?.is_some())
+    }
+
+    /// True for built-in iterators and instances with `__next__`.
+    fn is_iterator(&mut self, it: &ObjRef) -> PyResult<bool> {
+        if self.is_heap_instance(it) {
+            return self.user_special_exists(it, "__next__");
+        }
+        Ok(matches!(
+            self.kind(it),
+            Kind::ListIterator
+                | Kind::TupleIterator
+                | Kind::StrIterator
+                | Kind::RangeIterator
+                | Kind::DictKeyIterator
+        ))
+    }
+
     /// `obj.name`.
     pub fn get_attr(&mut self, obj: &ObjRef, name: &ObjRef) -> PyResult {
         if let Some(m) = crate::objects::module::as_module(obj) {
@@ -443,23 +500,71 @@ impl Vm {
             );
         }
         let n = as_str(name).unwrap_or("").to_string();
-        if let Some(f) = crate::methods::lookup(self.kind(obj), &n) {
-            return self.new_builtin(f.0, f.1, Some(obj.clone()));
-        }
         if let Some(v) = self.special_attr(obj, &n)? {
             return Ok(v);
         }
-        Err(self.attribute_error(obj, &n))
+        let found = match self.kind(obj) {
+            Kind::Type => self.class_getattr(obj, &n)?,
+            Kind::Super => self.super_getattr(obj, &n)?,
+            Kind::Property => self.property_attr(obj, &n)?,
+            _ if self.is_heap_instance(obj) => self.instance_getattr(obj, name)?,
+            kind => match crate::methods::lookup(kind, &n) {
+                Some(f) => Some(self.new_builtin(f.0, f.1, Some(obj.clone()))?),
+                None => None,
+            },
+        };
+        match found {
+            Some(v) => Ok(v),
+            None => Err(self.attribute_error(obj, &n)),
+        }
+    }
+
+    /// `fget`/`fset`/`fdel` and the `getter`/`setter`/`deleter` methods of a property.
+    fn property_attr(&mut self, prop: &ObjRef, name: &str) -> PyResult<Option<ObjRef>> {
+        let p = prop.downcast::<crate::objects::descriptor::PropertyObject>().expect("property");
+        let field = match name {
+            "fget" => Some(p.fget.clone()),
+            "fset" => Some(p.fset.clone()),
+            "fdel" => Some(p.fdel.clone()),
+            _ => None,
+        };
+        if let Some(f) = field {
+            return Ok(Some(f.unwrap_or_else(|| self.none.clone())));
+        }
+        let f: crate::objects::function::BuiltinFn = match name {
+            "getter" => crate::builtins::property_getter,
+            "setter" => crate::builtins::property_setter,
+            "deleter" => crate::builtins::property_deleter,
+            _ => return Ok(None),
+        };
+        let n = match name {
+            "getter" => "getter",
+            "setter" => "setter",
+            _ => "deleter",
+        };
+        self.new_builtin(n, f, Some(prop.clone())).map(Some)
     }
 
     /// The attributes every object of a built-in type has (`__class__`, a
-    /// type's `__name__`, a function's `__name__`, an exception's `args`).
+    /// function's `__name__`, an exception's `args`, an instance's `__dict__`).
     fn special_attr(&mut self, obj: &ObjRef, name: &str) -> PyResult<Option<ObjRef>> {
         Ok(Some(match name {
             "__class__" => obj.ob_type(),
-            "__name__" | "__qualname__" if self.kind(obj) == Kind::Type => {
-                let n = type_data(obj).name.clone();
-                self.new_str(&n)?
+            "__dict__" if self.kind(obj) == Kind::Instance => {
+                let inst = obj.downcast::<crate::objects::instance::InstanceObject>().expect("instance");
+                if inst.dict.borrow().is_none() {
+                    let d = self.new_dict()?;
+                    *inst.dict.borrow_mut() = Some(d);
+                }
+                inst.dict.borrow().clone().expect("made above")
+            }
+            "__func__" | "__self__" if self.kind(obj) == Kind::Method => {
+                let m = obj.downcast::<crate::objects::descriptor::MethodObject>().expect("method");
+                if name == "__func__" {
+                    m.func.clone()
+                } else {
+                    m.self_obj.clone()
+                }
             }
             "__name__" if self.kind(obj) == Kind::Function => {
                 crate::objects::function::as_function(obj).expect("function").name.borrow().clone()
@@ -486,8 +591,34 @@ impl Vm {
         self.new_error(ExcType::AttributeError, format!("'{t}' object has no attribute '{name}'"))
     }
 
-    /// `obj.name = value`: built-in objects have no writable attributes yet.
-    pub fn set_attr(&mut self, obj: &ObjRef, name: &ObjRef, _value: ObjRef) -> PyResult<()> {
+    /// `obj.name = value`.
+    pub fn set_attr(&mut self, obj: &ObjRef, name: &ObjRef, value: ObjRef) -> PyResult<()> {
+        self.set_or_del_attr(obj, name, Some(value))
+    }
+
+    /// `obj.name = value`, or `del obj.name` when `value` is `None`.
+    fn set_or_del_attr(&mut self, obj: &ObjRef, name: &ObjRef, value: Option<ObjRef>) -> PyResult<()> {
+        if self.is_heap_instance(obj) {
+            return self.instance_setattr(obj, name, value);
+        }
+        if let Some(td) = crate::types::as_type(obj).filter(|t| t.heap) {
+            let d = td.dict.get().cloned().expect("class dict");
+            let dict = as_dict(&d).expect("class dict");
+            return match value {
+                Some(v) => self.dict_set(dict, name.clone(), v),
+                None => {
+                    let hash = self.hash(name)?;
+                    let removed = dict.table.borrow_mut().remove(name, hash);
+                    match removed {
+                        Some(kv) => {
+                            drop(kv);
+                            Ok(())
+                        }
+                        None => Err(self.attribute_error(obj, as_str(name).unwrap_or(""))),
+                    }
+                }
+            };
+        }
         let n = as_str(name).unwrap_or("").to_string();
         let t = self.type_name(obj);
         if crate::methods::lookup(self.kind(obj), &n).is_some() {
@@ -500,14 +631,33 @@ impl Vm {
 
     /// `del obj.name`.
     pub fn del_attr(&mut self, obj: &ObjRef, name: &ObjRef) -> PyResult<()> {
-        let none = self.none.clone();
-        self.set_attr(obj, name, none)
+        self.set_or_del_attr(obj, name, None)
     }
 
     /// `LOAD_METHOD`: `(method, self)` for a built-in method found on the
     /// type, else `(NULL, attribute)`.
     pub fn load_method(&mut self, obj: ObjRef, name: &ObjRef) -> PyResult<(ObjRef, ObjRef)> {
         let n = as_str(name).unwrap_or("");
+        if self.kind(&obj) == Kind::Instance {
+            // A plain function on the class, not shadowed by the instance:
+            // no bound method is made (3.11's LOAD_METHOD).
+            let n = n.to_string();
+            let ty = obj.ob_type();
+            if let Some(f) = self.lookup_in_mro(&ty, &n)? {
+                let shadowed = obj
+                    .downcast::<crate::objects::instance::InstanceObject>()
+                    .and_then(|i| i.dict.borrow().clone())
+                    .map(|d| self.dict_get(as_dict(&d).expect("dict"), name))
+                    .transpose()?
+                    .flatten()
+                    .is_some();
+                if !shadowed && self.kind(&f) == Kind::Function {
+                    return Ok((f, obj));
+                }
+            }
+            let attr = self.get_attr(&obj, name)?;
+            return Ok((self.null.clone(), attr));
+        }
         if let Some(f) = crate::methods::lookup(self.kind(&obj), n) {
             let m = self.method_object(f)?;
             return Ok((m, obj));

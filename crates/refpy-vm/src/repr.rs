@@ -26,6 +26,9 @@ impl Vm {
         if let Some(s) = as_str(v) {
             return Ok(str_repr(s));
         }
+        if let Some(r) = self.user_special(v, "__repr__", &[])? {
+            return self.special_text(r, "__repr__");
+        }
         if let Some(f) = as_float(v) {
             return Ok(crate::num::float::repr(f));
         }
@@ -42,6 +45,20 @@ impl Vm {
         Ok(self.other_repr(v))
     }
 
+    /// The text a `__repr__`/`__str__` returned, which must be a str.
+    fn special_text(&mut self, r: ObjRef, name: &str) -> PyResult<String> {
+        match as_str(&r) {
+            Some(s) => Ok(s.to_string()),
+            None => {
+                let t = self.type_name(&r);
+                Err(self.new_error(
+                    crate::errors::ExcType::TypeError,
+                    format!("{name} returned non-string (type {t})"),
+                ))
+            }
+        }
+    }
+
     /// `repr(v)` as a str object.
     pub fn repr(&mut self, v: &ObjRef) -> PyResult {
         let s = self.repr_string(v)?;
@@ -52,6 +69,9 @@ impl Vm {
     pub fn str_string(&mut self, v: &ObjRef) -> PyResult<String> {
         if let Some(s) = as_str(v) {
             return Ok(s.to_string());
+        }
+        if let Some(r) = self.user_special(v, "__str__", &[])? {
+            return self.special_text(r, "__str__");
         }
         if let Some(e) = as_exception(v) {
             let args = e.args.borrow().clone();
@@ -156,7 +176,14 @@ impl Vm {
             return format!("{name}({inner})");
         }
         match self.kind(v) {
-            Kind::Type => format!("<class '{}'>", type_data(v).name),
+            Kind::Type => {
+                let td = type_data(v);
+                if td.module == "builtins" {
+                    format!("<class '{}'>", td.name)
+                } else {
+                    format!("<class '{}.{}'>", td.module, td.qualname)
+                }
+            }
             Kind::Slice => {
                 let s = crate::objects::slice::as_slice(v).expect("slice");
                 let (a, b, c) = (s.start.clone(), s.stop.clone(), s.step.clone());
@@ -166,7 +193,18 @@ impl Vm {
                 format!("slice({a}, {b}, {c})")
             }
             Kind::Code => format!("<code object at {:#x}>", v.id()),
-            _ => format!("<{} object at {:#x}>", self.type_name(v), v.id()),
+            _ => self.default_repr(v),
+        }
+    }
+
+    /// `object.__repr__`: `<__main__.C object at 0x7f…>` (no module prefix
+    /// for built-in types).
+    pub fn default_repr(&self, v: &ObjRef) -> String {
+        let td = type_data(v.ob_type_ref());
+        if td.module == "builtins" {
+            format!("<{} object at {:#x}>", td.name, v.id())
+        } else {
+            format!("<{}.{} object at {:#x}>", td.module, td.qualname, v.id())
         }
     }
 }

@@ -9,6 +9,7 @@ use std::cell::{OnceCell, RefCell};
 
 use refpy_heap::{flags, metatype_slots, new_type_object, ObjRef, TypeSlots};
 
+use crate::objects::descriptor::{MethodObject, PropertyObject, WrapperObject};
 use crate::objects::dict::DictObject;
 use crate::objects::exception::ExceptionObject;
 use crate::objects::float::FloatObject;
@@ -53,19 +54,53 @@ pub enum Kind {
     Exception,
     Traceback,
     Module,
+    /// An instance of a class defined in Python.
+    Instance,
+    Method,
+    Property,
+    StaticMethod,
+    ClassMethod,
+    Super,
+    NotImplemented,
 }
 
 /// The Python-level part of a type object.
 pub struct TypeData {
     /// `__name__`.
     pub name: String,
+    /// `__qualname__`.
+    pub qualname: String,
+    /// `__module__` (`builtins` for built-in types).
+    pub module: String,
     pub kind: Kind,
     /// `__base__` (`None` only for `object`).
     pub base: Option<ObjRef>,
+    /// `__bases__`.
+    pub bases: Vec<ObjRef>,
     /// `__mro__` as a plain list, the type itself first.
     pub mro: RefCell<Vec<ObjRef>>,
-    /// `__dict__`: methods and attributes, filled after the dict type exists.
+    /// `__dict__` of a class defined in Python; built-in types keep their
+    /// methods in Rust tables (`methods.rs`) instead.
     pub dict: OnceCell<ObjRef>,
+    /// True for classes created by a `class` statement (`Py_TPFLAGS_HEAPTYPE`).
+    pub heap: bool,
+}
+
+impl TypeData {
+    /// Data of a built-in type.
+    pub fn builtin(name: &str, kind: Kind, base: Option<&ObjRef>) -> TypeData {
+        TypeData {
+            name: name.to_string(),
+            qualname: name.to_string(),
+            module: "builtins".to_string(),
+            kind,
+            base: base.cloned(),
+            bases: base.into_iter().cloned().collect(),
+            mro: RefCell::new(Vec::new()),
+            dict: OnceCell::new(),
+            heap: false,
+        }
+    }
 }
 
 /// The built-in types, created once per interpreter.
@@ -94,19 +129,19 @@ pub struct Types {
     pub dict_key_iterator: ObjRef,
     pub traceback: ObjRef,
     pub module: ObjRef,
+    pub method: ObjRef,
+    pub property: ObjRef,
+    pub staticmethod: ObjRef,
+    pub classmethod: ObjRef,
+    pub super_: ObjRef,
+    pub not_implemented: ObjRef,
     /// `BaseException`; the other exception types live in `Vm::exc`.
     pub base_exception: ObjRef,
 }
 
 /// Creates one type object under `type` with the given slots.
 pub fn make_type(meta: &ObjRef, name: &str, kind: Kind, base: Option<&ObjRef>, slots: TypeSlots) -> ObjRef {
-    let data = TypeData {
-        name: name.to_string(),
-        kind,
-        base: base.cloned(),
-        mro: RefCell::new(Vec::new()),
-        dict: OnceCell::new(),
-    };
+    let data = TypeData::builtin(name, kind, base);
     let t = new_type_object(Some(meta), slots, data).expect("out of memory creating built-in types");
     let mut mro = vec![t.clone()];
     if let Some(b) = base {
@@ -132,18 +167,9 @@ pub fn as_type(t: &ObjRef) -> Option<&TypeData> {
 impl Types {
     /// Builds the built-in types. `type` is its own type; `object` is the root.
     pub fn new() -> Types {
-        let type_ = new_type_object(
-            None,
-            metatype_slots::<TypeData>(),
-            TypeData {
-                name: "type".into(),
-                kind: Kind::Type,
-                base: None,
-                mro: RefCell::new(Vec::new()),
-                dict: OnceCell::new(),
-            },
-        )
-        .expect("out of memory creating type");
+        let type_ =
+            new_type_object(None, metatype_slots::<TypeData>(), TypeData::builtin("type", Kind::Type, None))
+                .expect("out of memory creating type");
         let object = make_type(&type_, "object", Kind::Object, None, TypeSlots::new::<NoneObject>(0));
         *type_data(&type_).mro.borrow_mut() = vec![type_.clone(), object.clone()];
         let t =
@@ -181,6 +207,12 @@ impl Types {
             ),
             traceback: t("traceback", Kind::Traceback, TypeSlots::new::<TracebackObject>(gc)),
             module: t("module", Kind::Module, TypeSlots::new::<ModuleObject>(gc)),
+            method: t("method", Kind::Method, TypeSlots::new::<MethodObject>(gc)),
+            property: t("property", Kind::Property, TypeSlots::new::<PropertyObject>(gc)),
+            staticmethod: t("staticmethod", Kind::StaticMethod, TypeSlots::new::<WrapperObject>(gc)),
+            classmethod: t("classmethod", Kind::ClassMethod, TypeSlots::new::<WrapperObject>(gc)),
+            super_: t("super", Kind::Super, TypeSlots::new::<MethodObject>(gc)),
+            not_implemented: t("NotImplementedType", Kind::NotImplemented, TypeSlots::new::<NoneObject>(0)),
             type_,
             object,
             int,

@@ -58,6 +58,8 @@ pub struct Vm {
     pub false_: ObjRef,
     /// The NULL marker of 3.11's call protocol and of unbound locals.
     pub null: ObjRef,
+    /// `NotImplemented`.
+    pub not_implemented: ObjRef,
     pub empty_str: ObjRef,
     pub empty_tuple: ObjRef,
     pub(crate) small_ints: Vec<ObjRef>,
@@ -106,6 +108,8 @@ impl Vm {
         let types = Types::new();
         let none = refpy_heap::alloc(&types.none, NoneObject, 16).expect("startup allocation");
         let null = refpy_heap::alloc(&types.null, NullObject, 16).expect("startup allocation");
+        let not_implemented =
+            refpy_heap::alloc(&types.not_implemented, NoneObject, 16).expect("startup allocation");
         let alloc_bool = |v: i64| {
             refpy_heap::alloc(&types.bool_, crate::objects::int::IntObject(IntValue::Small(v)), 28)
                 .expect("startup allocation")
@@ -125,6 +129,7 @@ impl Vm {
             true_,
             false_,
             null,
+            not_implemented,
             empty_str: none.clone(),
             empty_tuple: none.clone(),
             memory_error_instance: none.clone(),

@@ -24,6 +24,8 @@ pub struct ExceptionObject {
     /// The "Did you mean: …?" name the traceback printer appends
     /// (computed where a `NameError` is raised, from that frame's names).
     pub suggestion: RefCell<Option<String>>,
+    /// Attributes of instances of exception classes defined in Python.
+    pub dict: RefCell<Option<ObjRef>>,
 }
 
 /// `sizeof(PyBaseExceptionObject)`.
@@ -39,6 +41,7 @@ impl Vm {
             context: RefCell::new(None),
             suppress_context: Cell::new(false),
             suggestion: RefCell::new(None),
+            dict: RefCell::new(None),
         };
         alloc(ty, payload, EXCEPTION_BASICSIZE).map_err(|_| self.memory_error())
     }

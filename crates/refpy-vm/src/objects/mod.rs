@@ -1,10 +1,12 @@
 //! One file per built-in type: its payload struct (the Rust data after the
 //! object header) and the `Vm` methods that create and inspect it.
 
+pub mod descriptor;
 pub mod dict;
 pub mod exception;
 pub mod float;
 pub mod function;
+pub mod instance;
 pub mod int;
 pub mod iter;
 pub mod list;

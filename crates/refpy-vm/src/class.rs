@@ -1,0 +1,567 @@
+//! Classes defined in Python (CPython's `typeobject.c` for heap types):
+//! the `class` statement (`__build_class__`), the C3 method resolution order,
+//! attribute lookup through the MRO with descriptors, instance creation, and
+//! calling special methods (`__add__`, `__repr__`, …) on instances.
+
+use refpy_heap::{flags, new_type_object, ObjRef, TypeSlots};
+
+use crate::errors::{ExcType, PyResult};
+use crate::objects::descriptor::{MethodObject, PropertyObject, WrapperObject};
+use crate::objects::dict::as_dict;
+use crate::objects::exception::{as_exception, ExceptionObject};
+use crate::objects::function::{as_function, BuiltinFn};
+use crate::objects::instance::InstanceObject;
+use crate::objects::str::as_str;
+use crate::types::{as_type, type_data, Kind, TypeData};
+use crate::Vm;
+
+/// Special methods `object` provides to every class.
+const OBJECT_METHODS: &[(&str, BuiltinFn)] = &[
+    ("__init__", object_init),
+    ("__repr__", object_repr),
+    ("__str__", object_str),
+    ("__eq__", object_eq),
+    ("__ne__", object_ne),
+    ("__hash__", object_hash),
+    ("__setattr__", object_setattr),
+];
+
+/// Special methods `BaseException` provides to exception classes.
+const EXCEPTION_METHODS: &[(&str, BuiltinFn)] = &[("__init__", exception_init)];
+
+impl Vm {
+    /// `__build_class__(func, name, *bases, **kwds)`: runs the class body in
+    /// a fresh namespace, then creates the class.
+    pub(crate) fn build_class(&mut self, args: &[ObjRef], kwnames: Option<&[ObjRef]>) -> PyResult {
+        if kwnames.is_some_and(|k| !k.is_empty()) {
+            return Err(
+                self.new_error(ExcType::TypeError, "class keyword arguments are not supported by refpy yet")
+            );
+        }
+        let [func, name, bases @ ..] = args else {
+            return Err(self.new_error(ExcType::TypeError, "__build_class__: not enough arguments"));
+        };
+        let Some(name) = as_str(name).map(str::to_string) else {
+            return Err(self.new_error(ExcType::TypeError, "__build_class__: name is not a string"));
+        };
+        let ns = self.new_dict()?;
+        let cell = self.run_class_body(func, &ns)?;
+        let cls = self.make_class(&name, bases, &ns)?;
+        if let Some(c) = cell.downcast::<crate::objects::function::CellObject>() {
+            *c.contents.borrow_mut() = Some(cls.clone());
+        }
+        Ok(cls)
+    }
+
+    /// Runs a class body function with `ns` as its `LOAD_NAME`/`STORE_NAME`
+    /// namespace; returns what the body returns (the `__class__` cell or None).
+    fn run_class_body(&mut self, func: &ObjRef, ns: &ObjRef) -> PyResult {
+        let Some(f) = as_function(func) else {
+            return Err(self.new_error(ExcType::TypeError, "__build_class__: func must be a function"));
+        };
+        let nlocals = f.code.code.nlocalsplus();
+        let locals = vec![self.null.clone(); nlocals];
+        self.run_function_frame_with(func, locals, Some(ns.clone()))
+    }
+
+    /// `type(name, bases, ns)` for a `class` statement.
+    pub fn make_class(&mut self, name: &str, bases: &[ObjRef], ns: &ObjRef) -> PyResult {
+        let bases: Vec<ObjRef> =
+            if bases.is_empty() { vec![self.types.object.clone()] } else { bases.to_vec() };
+        let mut kind = Kind::Instance;
+        for b in &bases {
+            let Some(td) = as_type(b) else {
+                return Err(self.new_error(ExcType::TypeError, "bases must be types"));
+            };
+            kind = match (td.kind, kind) {
+                (Kind::Object | Kind::Instance, k) => k,
+                (Kind::Exception, _) => Kind::Exception,
+                (other, _) => {
+                    let n = td.name.clone();
+                    let _ = other;
+                    return Err(self.new_error(
+                        ExcType::TypeError,
+                        format!("refpy does not support subclassing the built-in type '{n}' yet"),
+                    ));
+                }
+            };
+        }
+        let d = as_dict(ns).expect("namespace is a dict");
+        // A class that defines __eq__ but not __hash__ is unhashable.
+        if self.dict_get_str(d, "__eq__")?.is_some() && self.dict_get_str(d, "__hash__")?.is_none() {
+            let none = self.none.clone();
+            self.dict_set_str(d, "__hash__", none)?;
+        }
+        let module = self.dict_get_str(d, "__module__")?.and_then(|m| as_str(&m).map(str::to_string));
+        let qualname = self.dict_get_str(d, "__qualname__")?.and_then(|m| as_str(&m).map(str::to_string));
+        let data = TypeData {
+            name: name.to_string(),
+            qualname: qualname.unwrap_or_else(|| name.to_string()),
+            module: module.unwrap_or_else(|| "__main__".to_string()),
+            kind,
+            base: bases.first().cloned(),
+            bases: bases.clone(),
+            mro: Default::default(),
+            dict: Default::default(),
+            heap: true,
+        };
+        let gc = flags::HAVE_GC | flags::HEAPTYPE;
+        let slots = if kind == Kind::Exception {
+            TypeSlots::new::<ExceptionObject>(gc)
+        } else {
+            TypeSlots::new::<InstanceObject>(gc)
+        };
+        let meta = self.types.type_.clone();
+        let cls = new_type_object(Some(&meta), slots, data).map_err(|_| self.memory_error())?;
+        let mro = self.compute_mro(&cls, &bases)?;
+        let td = type_data(&cls);
+        *td.mro.borrow_mut() = mro;
+        let _ = td.dict.set(ns.clone());
+        Ok(cls)
+    }
+
+    /// C3 linearisation of `cls` with `bases` (`mro_internal`).
+    fn compute_mro(&mut self, cls: &ObjRef, bases: &[ObjRef]) -> PyResult<Vec<ObjRef>> {
+        let mut seqs: Vec<Vec<ObjRef>> = bases.iter().map(|b| type_data(b).mro.borrow().clone()).collect();
+        seqs.push(bases.to_vec());
+        let mut result = vec![cls.clone()];
+        loop {
+            seqs.retain(|s| !s.is_empty());
+            if seqs.is_empty() {
+                return Ok(result);
+            }
+            let candidate = seqs
+                .iter()
+                .map(|s| s[0].clone())
+                .find(|c| !seqs.iter().any(|s| s[1..].iter().any(|x| x.is(c))));
+            let Some(c) = candidate else {
+                let names: Vec<String> = bases.iter().map(|b| type_data(b).name.clone()).collect();
+                return Err(self.new_error(
+                    ExcType::TypeError,
+                    format!(
+                        "Cannot create a consistent method resolution\norder (MRO) for bases {}",
+                        names.join(", ")
+                    ),
+                ));
+            };
+            for s in &mut seqs {
+                if s[0].is(&c) {
+                    s.remove(0);
+                }
+            }
+            result.push(c);
+        }
+    }
+
+    /// `_PyType_Lookup`: `name` in the dicts along `ty`'s MRO, with the
+    /// special methods of `object` and `BaseException` as built-in functions.
+    pub fn lookup_in_mro(&mut self, ty: &ObjRef, name: &str) -> PyResult<Option<ObjRef>> {
+        let mro = type_data(ty).mro.borrow().clone();
+        for cls in &mro {
+            let td = type_data(cls);
+            if let Some(d) = td.dict.get().cloned() {
+                if let Some(v) = self.dict_get_str(as_dict(&d).expect("class dict"), name)? {
+                    return Ok(Some(v));
+                }
+                continue;
+            }
+            let table = match td.kind {
+                Kind::Object => OBJECT_METHODS,
+                Kind::Exception if cls.is(&self.types.base_exception) => EXCEPTION_METHODS,
+                _ => &[],
+            };
+            if let Some((n, f)) = table.iter().find(|(n, _)| *n == name) {
+                return self.new_builtin(n, *f, None).map(Some);
+            }
+        }
+        Ok(None)
+    }
+
+    /// True if `obj`'s class was defined in Python.
+    #[inline]
+    pub fn is_heap_instance(&self, obj: &ObjRef) -> bool {
+        as_type(obj.ob_type_ref()).is_some_and(|t| t.heap)
+    }
+
+    /// The instance dict of `obj`, creating it when `create` (instances and
+    /// instances of exception classes have one).
+    fn instance_dict(&mut self, obj: &ObjRef, create: bool) -> PyResult<Option<ObjRef>> {
+        let cell = if let Some(i) = obj.downcast::<InstanceObject>() {
+            &i.dict
+        } else if let Some(e) = as_exception(obj) {
+            &e.dict
+        } else {
+            return Ok(None);
+        };
+        if cell.borrow().is_none() && create {
+            let d = self.new_dict()?;
+            *cell.borrow_mut() = Some(d);
+        }
+        Ok(cell.borrow().clone())
+    }
+
+    /// `object.__getattribute__` for instances of Python classes (and
+    /// `__getattr__` as the fallback). `Ok(None)` means "no such attribute".
+    pub(crate) fn instance_getattr(&mut self, obj: &ObjRef, name: &ObjRef) -> PyResult<Option<ObjRef>> {
+        let n = as_str(name).unwrap_or("").to_string();
+        let ty = obj.ob_type();
+        let descr = self.lookup_in_mro(&ty, &n)?;
+        if let Some(p) = descr.as_ref().and_then(|d| d.downcast::<PropertyObject>()) {
+            let Some(fget) = p.fget.clone() else {
+                return Err(self.new_error(
+                    ExcType::AttributeError,
+                    format!("property '{n}' of '{}' object has no getter", type_data(&ty).name),
+                ));
+            };
+            return self.call(&fget, std::slice::from_ref(obj), None).map(Some);
+        }
+        if let Some(d) = self.instance_dict(obj, false)? {
+            if let Some(v) = self.dict_get(as_dict(&d).expect("instance dict"), name)? {
+                return Ok(Some(v));
+            }
+        }
+        if let Some(d) = descr {
+            return self.bind_descriptor(d, obj, &ty).map(Some);
+        }
+        if n != "__getattr__" {
+            if let Some(ga) = self.lookup_in_mro(&ty, "__getattr__")? {
+                let bound = self.bind_descriptor(ga, obj, &ty)?;
+                return self.call(&bound, std::slice::from_ref(name), None).map(Some);
+            }
+        }
+        Ok(None)
+    }
+
+    /// What a class attribute becomes when read through an instance:
+    /// functions bind, `staticmethod` unwraps, `classmethod` binds the class.
+    fn bind_descriptor(&mut self, d: ObjRef, obj: &ObjRef, ty: &ObjRef) -> PyResult {
+        match self.kind(&d) {
+            Kind::Function => self.new_method(d, obj.clone()),
+            Kind::BuiltinFunction => {
+                let b = d.downcast::<crate::objects::function::BuiltinFunction>().expect("builtin");
+                if b.self_obj.is_some() {
+                    return Ok(d);
+                }
+                let (name, f) = (b.name, b.func);
+                self.new_builtin(name, f, Some(obj.clone()))
+            }
+            Kind::StaticMethod => Ok(d.downcast::<WrapperObject>().expect("wrapper").func.clone()),
+            Kind::ClassMethod => {
+                let f = d.downcast::<WrapperObject>().expect("wrapper").func.clone();
+                self.new_method(f, ty.clone())
+            }
+            _ => Ok(d),
+        }
+    }
+
+    /// Attribute of a class object (`type.__getattribute__`).
+    pub(crate) fn class_getattr(&mut self, cls: &ObjRef, name: &str) -> PyResult<Option<ObjRef>> {
+        let td = type_data(cls);
+        let special = match name {
+            "__name__" => Some(td.name.clone()),
+            "__qualname__" => Some(td.qualname.clone()),
+            "__module__" if !td.heap => Some(td.module.clone()),
+            _ => None,
+        };
+        if let Some(s) = special {
+            return self.new_str(&s).map(Some);
+        }
+        match name {
+            "__mro__" => {
+                let mro = td.mro.borrow().clone();
+                return self.new_tuple(mro).map(Some);
+            }
+            "__bases__" => {
+                let bases = td.bases.clone();
+                return self.new_tuple(bases).map(Some);
+            }
+            "__base__" => return Ok(Some(td.base.clone().unwrap_or_else(|| self.none.clone()))),
+            "__dict__" if td.heap => return Ok(td.dict.get().cloned()),
+            _ => {}
+        }
+        let Some(d) = self.lookup_in_mro(cls, name)? else { return Ok(None) };
+        match self.kind(&d) {
+            Kind::StaticMethod => Ok(Some(d.downcast::<WrapperObject>().expect("wrapper").func.clone())),
+            Kind::ClassMethod => {
+                let f = d.downcast::<WrapperObject>().expect("wrapper").func.clone();
+                self.new_method(f, cls.clone()).map(Some)
+            }
+            _ => Ok(Some(d)),
+        }
+    }
+
+    /// `obj.name = value` for instances of Python classes: a property's
+    /// setter, a user `__setattr__`, or the instance dict.
+    pub(crate) fn instance_setattr(
+        &mut self,
+        obj: &ObjRef,
+        name: &ObjRef,
+        value: Option<ObjRef>,
+    ) -> PyResult<()> {
+        let n = as_str(name).unwrap_or("").to_string();
+        let ty = obj.ob_type();
+        let descr = self.lookup_in_mro(&ty, &n)?;
+        if let Some(p) = descr.as_ref().and_then(|d| d.downcast::<PropertyObject>()) {
+            let (f, what) = match &value {
+                Some(_) => (p.fset.clone(), "setter"),
+                None => (p.fdel.clone(), "deleter"),
+            };
+            let Some(f) = f else {
+                let t = type_data(&ty).name.clone();
+                return Err(self.new_error(
+                    ExcType::AttributeError,
+                    format!("property '{n}' of '{t}' object has no {what}"),
+                ));
+            };
+            let mut args = vec![obj.clone()];
+            args.extend(value);
+            self.call(&f, &args, None)?;
+            return Ok(());
+        }
+        if let Some(sa) =
+            self.lookup_in_mro(&ty, if value.is_some() { "__setattr__" } else { "__delattr__" })?
+        {
+            if as_function(&sa).is_some() {
+                let mut args = vec![obj.clone(), name.clone()];
+                args.extend(value);
+                self.call(&sa, &args, None)?;
+                return Ok(());
+            }
+        }
+        self.store_in_instance_dict(obj, name, value)
+    }
+
+    /// `object.__setattr__`/`__delattr__`: the instance dict itself.
+    pub(crate) fn store_in_instance_dict(
+        &mut self,
+        obj: &ObjRef,
+        name: &ObjRef,
+        value: Option<ObjRef>,
+    ) -> PyResult<()> {
+        let n = as_str(name).unwrap_or("").to_string();
+        let Some(d) = self.instance_dict(obj, value.is_some())? else {
+            let t = self.type_name(obj);
+            return Err(
+                self.new_error(ExcType::AttributeError, format!("'{t}' object has no attribute '{n}'"))
+            );
+        };
+        let dict = as_dict(&d).expect("instance dict");
+        match value {
+            Some(v) => self.dict_set(dict, name.clone(), v),
+            None => {
+                let hash = self.hash(name)?;
+                let removed = dict.table.borrow_mut().remove(name, hash);
+                match removed {
+                    Some(kv) => {
+                        drop(kv);
+                        Ok(())
+                    }
+                    None => {
+                        let t = self.type_name(obj);
+                        Err(self.new_error(
+                            ExcType::AttributeError,
+                            format!("'{t}' object has no attribute '{n}'"),
+                        ))
+                    }
+                }
+            }
+        }
+    }
+
+    /// Calling a class defined in Python: `__new__` (the built-in one), then
+    /// `__init__`, which must return `None`.
+    pub(crate) fn call_class(
+        &mut self,
+        cls: &ObjRef,
+        args: &[ObjRef],
+        kwnames: Option<&[ObjRef]>,
+    ) -> PyResult {
+        let td = type_data(cls);
+        let obj = if td.kind == Kind::Exception {
+            let nkw = kwnames.map_or(0, <[ObjRef]>::len);
+            let a = self.new_tuple_from(&args[..args.len() - nkw])?;
+            self.new_exception(cls, a)?
+        } else {
+            self.new_instance(cls)?
+        };
+        let init = self.lookup_in_mro(cls, "__init__")?;
+        // A built-in __init__ on a plain class is object.__init__.
+        let is_object_init =
+            td.kind != Kind::Exception && init.as_ref().is_some_and(|i| as_function(i).is_none());
+        if is_object_init && !args.is_empty() {
+            let name = type_data(cls).name.clone();
+            return Err(self.new_error(ExcType::TypeError, format!("{name}() takes no arguments")));
+        }
+        if let Some(init) = init {
+            let mut all = Vec::with_capacity(args.len() + 1);
+            all.push(obj.clone());
+            all.extend_from_slice(args);
+            let r = self.call(&init, &all, kwnames)?;
+            if !r.is(&self.none) {
+                let t = self.type_name(&r);
+                return Err(
+                    self.new_error(ExcType::TypeError, format!("__init__() should return None, not '{t}'"))
+                );
+            }
+        }
+        Ok(obj)
+    }
+
+    /// Calls special method `name` of `obj`'s class with `args` (after
+    /// `obj`). `Ok(None)` when the class does not define it.
+    pub fn call_special(&mut self, obj: &ObjRef, name: &str, args: &[ObjRef]) -> PyResult<Option<ObjRef>> {
+        let ty = obj.ob_type();
+        let Some(m) = self.lookup_in_mro(&ty, name)? else { return Ok(None) };
+        let mut all = Vec::with_capacity(args.len() + 1);
+        match self.kind(&m) {
+            Kind::StaticMethod => {
+                let f = m.downcast::<WrapperObject>().expect("wrapper").func.clone();
+                all.extend_from_slice(args);
+                return self.call(&f, &all, None).map(Some);
+            }
+            Kind::ClassMethod => {
+                let f = m.downcast::<WrapperObject>().expect("wrapper").func.clone();
+                all.push(ty);
+                all.extend_from_slice(args);
+                return self.call(&f, &all, None).map(Some);
+            }
+            _ => {}
+        }
+        all.push(obj.clone());
+        all.extend_from_slice(args);
+        self.call(&m, &all, None).map(Some)
+    }
+
+    /// `super()` without arguments: the class from the calling function's
+    /// `__class__` cell and its first argument.
+    pub(crate) fn super_no_args(&mut self) -> PyResult {
+        let err = |vm: &mut Vm, m: &str| vm.new_error(ExcType::RuntimeError, m.to_string());
+        let Some(frame) = self.frames.last() else { return Err(err(self, "super(): no current frame")) };
+        let code = frame.code.clone();
+        let base = frame.base;
+        if code.code.argcount == 0 {
+            return Err(err(self, "super(): no arguments"));
+        }
+        let mut first = self.stack[base].clone();
+        if first.is(&self.null) {
+            // The first argument was moved into a cell by MAKE_CELL.
+            let name = &code.code.varnames[0];
+            let idx = code.code.cellvars.iter().position(|c| c == name).map(|i| i + code.code.varnames.len());
+            if let Some(c) = idx.and_then(|i| {
+                self.stack[base + i]
+                    .downcast::<crate::objects::function::CellObject>()
+                    .and_then(|c| c.contents.borrow().clone())
+            }) {
+                first = c;
+            }
+        }
+        let nfree_start = code.code.varnames.len() + code.code.cellvars.len();
+        let class_idx = code.code.freevars.iter().position(|f| &**f == "__class__");
+        let Some(i) = class_idx else { return Err(err(self, "super(): __class__ cell not found")) };
+        let cell = self.stack[base + nfree_start + i].clone();
+        let Some(cls) =
+            cell.downcast::<crate::objects::function::CellObject>().and_then(|c| c.contents.borrow().clone())
+        else {
+            return Err(err(self, "super(): empty __class__ cell"));
+        };
+        let ty = self.types.super_.clone();
+        refpy_heap::alloc(&ty, MethodObject { func: cls, self_obj: first }, 48)
+            .map_err(|_| self.memory_error())
+    }
+
+    /// Attribute lookup on a `super` object: the MRO of the instance's class
+    /// after the class the method was defined in.
+    pub(crate) fn super_getattr(&mut self, sup: &ObjRef, name: &str) -> PyResult<Option<ObjRef>> {
+        let s = sup.downcast::<MethodObject>().expect("super payload");
+        let (cls, obj) = (s.func.clone(), s.self_obj.clone());
+        let start_ty = if as_type(&obj).is_some() { obj.clone() } else { obj.ob_type() };
+        let mro = type_data(&start_ty).mro.borrow().clone();
+        let after = mro.iter().position(|c| c.is(&cls)).map_or(mro.len(), |i| i + 1);
+        for c in &mro[after..] {
+            let td = type_data(c);
+            let found = if let Some(d) = td.dict.get().cloned() {
+                self.dict_get_str(as_dict(&d).expect("class dict"), name)?
+            } else {
+                let table = match td.kind {
+                    Kind::Object => OBJECT_METHODS,
+                    Kind::Exception if c.is(&self.types.base_exception) => EXCEPTION_METHODS,
+                    _ => &[],
+                };
+                match table.iter().find(|(n, _)| *n == name) {
+                    Some((n, f)) => Some(self.new_builtin(n, *f, None)?),
+                    None => None,
+                }
+            };
+            if let Some(d) = found {
+                return self.bind_descriptor(d, &obj, &start_ty).map(Some);
+            }
+        }
+        Ok(None)
+    }
+}
+
+fn self_arg<'a>(vm: &mut Vm, args: &'a [ObjRef], name: &str) -> PyResult<&'a ObjRef> {
+    args.first().ok_or_else(|| {
+        vm.new_error(ExcType::TypeError, format!("descriptor '{name}' of 'object' object needs an argument"))
+    })
+}
+
+fn object_init(vm: &mut Vm, _args: &[ObjRef], _kw: Option<&[ObjRef]>) -> PyResult {
+    Ok(vm.none.clone())
+}
+
+fn object_repr(vm: &mut Vm, args: &[ObjRef], _kw: Option<&[ObjRef]>) -> PyResult {
+    let o = self_arg(vm, args, "__repr__")?.clone();
+    let s = vm.default_repr(&o);
+    vm.new_str(&s)
+}
+
+fn object_str(vm: &mut Vm, args: &[ObjRef], _kw: Option<&[ObjRef]>) -> PyResult {
+    let o = self_arg(vm, args, "__str__")?.clone();
+    vm.repr(&o)
+}
+
+fn object_eq(vm: &mut Vm, args: &[ObjRef], _kw: Option<&[ObjRef]>) -> PyResult {
+    match args {
+        [a, b] if a.is(b) => Ok(vm.true_.clone()),
+        _ => Ok(vm.not_implemented.clone()),
+    }
+}
+
+fn object_ne(vm: &mut Vm, args: &[ObjRef], _kw: Option<&[ObjRef]>) -> PyResult {
+    match args {
+        [a, b] => {
+            let eq = vm.equal(a, b)?;
+            Ok(vm.new_bool(!eq))
+        }
+        _ => Ok(vm.not_implemented.clone()),
+    }
+}
+
+fn object_hash(vm: &mut Vm, args: &[ObjRef], _kw: Option<&[ObjRef]>) -> PyResult {
+    let o = self_arg(vm, args, "__hash__")?;
+    vm.new_int(crate::num::hash::pointer_hash(o.id()))
+}
+
+fn object_setattr(vm: &mut Vm, args: &[ObjRef], _kw: Option<&[ObjRef]>) -> PyResult {
+    let [obj, name, value] = args else {
+        return Err(vm.new_error(ExcType::TypeError, format!("expected 3 arguments, got {}", args.len())));
+    };
+    vm.store_in_instance_dict(obj, name, Some(value.clone()))?;
+    Ok(vm.none.clone())
+}
+
+/// `BaseException.__init__(self, *args)`: sets `args`.
+fn exception_init(vm: &mut Vm, args: &[ObjRef], _kw: Option<&[ObjRef]>) -> PyResult {
+    let Some((obj, rest)) = args.split_first() else {
+        return Err(vm.new_error(
+            ExcType::TypeError,
+            "descriptor '__init__' of 'BaseException' object needs an argument",
+        ));
+    };
+    if let Some(e) = as_exception(obj) {
+        let t = vm.new_tuple_from(rest)?;
+        *e.args.borrow_mut() = t;
+    }
+    Ok(vm.none.clone())
+}

@@ -79,9 +79,10 @@ pub(crate) fn arg_count_tuple(vm: &mut Vm, name: &str, n: usize, min: usize, max
 pub(crate) fn no_args(vm: &mut Vm, name: &str, args: &[ObjRef], kwnames: Option<&[ObjRef]>) -> PyResult<()> {
     crate::call::no_kwargs(vm, name, kwnames)?;
     if args.len() > 1 {
-        return Err(
-            vm.new_error(ExcType::TypeError, format!("{name}() takes no arguments ({} given)", args.len() - 1))
-        );
+        return Err(vm.new_error(
+            ExcType::TypeError,
+            format!("{name}() takes no arguments ({} given)", args.len() - 1),
+        ));
     }
     Ok(())
 }
@@ -94,10 +95,7 @@ pub(crate) fn index_arg(vm: &mut Vm, v: &ObjRef) -> PyResult<i64> {
     }
     let t = vm.type_name(v);
     if as_bigint_sign(v).is_some() {
-        return Err(vm.new_error(
-            ExcType::OverflowError,
-            "Python int too large to convert to C ssize_t",
-        ));
+        return Err(vm.new_error(ExcType::OverflowError, "Python int too large to convert to C ssize_t"));
     }
     Err(vm.new_error(ExcType::TypeError, format!("'{t}' object cannot be interpreted as an integer")))
 }
@@ -112,15 +110,14 @@ pub(crate) fn slice_bound(vm: &mut Vm, v: Option<&ObjRef>) -> PyResult<Option<i6
     if is_int(v) {
         return Ok(Some(if as_bigint_sign(v) == Some(false) { i64::MIN } else { i64::MAX }));
     }
-    Err(vm.new_error(
-        ExcType::TypeError,
-        "slice indices must be integers or None or have an __index__ method",
-    ))
+    Err(vm
+        .new_error(ExcType::TypeError, "slice indices must be integers or None or have an __index__ method"))
 }
 
 /// `start`/`end` arguments of `find`, `count`, `index`, `startswith`, …
-/// turned into a range of `0..=len` (CPython's `ADJUST_INDICES`); the
-/// range may be empty (`start > end`).
+/// adjusted as CPython's `ADJUST_INDICES` does: negative values count from
+/// the end, `end` is clamped to `len`, `start` is not (the range may be
+/// empty, `start > end`).
 pub(crate) fn start_end(
     vm: &mut Vm,
     start: Option<&ObjRef>,
@@ -128,8 +125,7 @@ pub(crate) fn start_end(
     len: usize,
 ) -> PyResult<(usize, usize)> {
     let n = len as i64;
-    let adjust = |i: i64| if i < 0 { (i.saturating_add(n)).max(0) } else { i.min(n) };
-    let s = slice_bound(vm, start)?.map_or(0, adjust);
-    let e = slice_bound(vm, end)?.map_or(n, adjust);
+    let s = slice_bound(vm, start)?.map_or(0, |i| if i < 0 { i.saturating_add(n).max(0) } else { i });
+    let e = slice_bound(vm, end)?.map_or(n, |i| if i < 0 { i.saturating_add(n).max(0) } else { i.min(n) });
     Ok((s as usize, e as usize))
 }

@@ -16,6 +16,8 @@ use crate::ops::int_of;
 use crate::types::{as_type, type_data, Kind};
 use crate::Vm;
 
+mod more;
+
 /// The built-in functions, by name.
 const FUNCTIONS: &[(&str, BuiltinFn)] = &[
     ("print", builtin_print),
@@ -197,7 +199,7 @@ pub(crate) fn builtin_exit(vm: &mut Vm, args: &[ObjRef], kwnames: Option<&[ObjRe
 pub fn install(vm: &mut Vm) -> PyResult<()> {
     let b = vm.builtins.clone();
     let d = as_dict(&b).expect("builtins is a dict");
-    for (name, f) in FUNCTIONS {
+    for (name, f) in FUNCTIONS.iter().chain(more::FUNCTIONS) {
         let obj = vm.new_builtin(name, *f, None)?;
         vm.dict_set_str(d, name, obj)?;
     }
@@ -217,6 +219,13 @@ pub fn install(vm: &mut Vm) -> PyResult<()> {
         t.property.clone(),
         t.staticmethod.clone(),
         t.classmethod.clone(),
+        t.set.clone(),
+        t.frozenset.clone(),
+        t.enumerate.clone(),
+        t.zip.clone(),
+        t.map.clone(),
+        t.filter.clone(),
+        t.reversed.clone(),
     ];
     for ty in types.into_iter().chain(vm.exc.clone()) {
         let name = type_data(&ty).name.clone();
@@ -449,6 +458,13 @@ fn builtin_iter(vm: &mut Vm, args: &[ObjRef], kwnames: Option<&[ObjRef]>) -> PyR
 fn builtin_next(vm: &mut Vm, args: &[ObjRef], kwnames: Option<&[ObjRef]>) -> PyResult {
     no_kwargs(vm, "next", kwnames)?;
     arg_count(vm, "next", args, 1, 2)?;
+    if vm.kind(&args[0]) == Kind::Generator && args.len() == 1 {
+        let none = vm.none.clone();
+        return match vm.gen_resume(&args[0], Ok(none))? {
+            crate::objects::generator::GenResult::Yielded(v) => Ok(v),
+            crate::objects::generator::GenResult::Returned(r) => Err(vm.stop_iteration(r)),
+        };
+    }
     match vm.iter_next(&args[0])? {
         Some(v) => Ok(v),
         None if args.len() == 2 => Ok(args[1].clone()),
@@ -623,6 +639,9 @@ pub fn call_type(vm: &mut Vm, ty: &ObjRef, args: &[ObjRef], kwnames: Option<&[Ob
         no_kwargs(vm, &name, kwnames)?;
         let a = vm.new_tuple_from(args)?;
         return vm.new_exception(ty, a);
+    }
+    if let Some(r) = more::construct(vm, kind, args, kwnames) {
+        return r;
     }
     if kind != Kind::Int {
         no_kwargs(vm, &name, kwnames)?;

@@ -17,7 +17,7 @@ use crate::errors::{ExcType, PyErr, PyResult};
 use crate::frame::Frame;
 use crate::objects::dict::as_dict;
 use crate::objects::float::FloatObject;
-use crate::objects::function::{as_function, CellObject};
+use crate::objects::function::{as_function, CellObject, CodeData, GlobalCache};
 use crate::objects::int::{IntObject, IntValue};
 use crate::objects::list::as_list;
 use crate::objects::str::as_str;
@@ -151,7 +151,7 @@ impl Vm {
                             self.stack.push(self.null.clone());
                         }
                         let name = &code.names[(oparg >> 1) as usize];
-                        let v = tri!(self.load_global(fi, name));
+                        let v = tri!(self.load_global_cached(fi, &code, lasti, name));
                         self.stack.push(v);
                     }
                     Opcode::STORE_GLOBAL => {
@@ -346,6 +346,21 @@ impl Vm {
                         let l = tri!(self.new_list(items));
                         self.stack.push(l);
                     }
+                    Opcode::BUILD_SET => {
+                        let items = self.stack.split_off(self.stack.len() - oparg as usize);
+                        let set = tri!(self.build_set(items, false));
+                        self.stack.push(set);
+                    }
+                    Opcode::SET_ADD => {
+                        let v = self.pop();
+                        let set = self.stack[self.stack.len() - oparg as usize].clone();
+                        tri!(self.set_add(&set, v));
+                    }
+                    Opcode::SET_UPDATE => {
+                        let iterable = self.pop();
+                        let set = self.stack[self.stack.len() - oparg as usize].clone();
+                        tri!(self.set_update(&set, &iterable));
+                    }
                     Opcode::BUILD_MAP => {
                         let items = self.stack.split_off(self.stack.len() - 2 * oparg as usize);
                         let d = tri!(self.build_map(items));
@@ -513,6 +528,77 @@ impl Vm {
                         }
                         self.stack.push(f);
                     }
+                    Opcode::RETURN_GENERATOR => {
+                        // The call made a generator: move the frame into it
+                        // and return the generator to the caller.
+                        let mut frame = self.frames.pop().expect("frame");
+                        frame.ip = ip;
+                        frame.lasti = lasti;
+                        let values = self.stack.split_off(frame.base);
+                        let (below, is_entry) = (frame.below, frame.is_entry);
+                        frame.below = 0;
+                        let gen =
+                            tri!(self.new_generator(crate::objects::generator::SavedFrame { frame, values }));
+                        for _ in 0..below {
+                            drop(self.pop());
+                        }
+                        if is_entry {
+                            return Ok(gen);
+                        }
+                        self.stack.push(gen);
+                        continue 'frames;
+                    }
+                    Opcode::YIELD_VALUE => {
+                        let v = self.pop();
+                        let mut frame = self.frames.pop().expect("frame");
+                        frame.ip = ip;
+                        frame.lasti = lasti;
+                        let values = self.stack.split_off(frame.base);
+                        let gen = frame.generator.take().expect("YIELD_VALUE outside a generator frame");
+                        let g = crate::objects::generator::as_generator(&gen).expect("generator");
+                        *g.saved.borrow_mut() =
+                            Some(Box::new(crate::objects::generator::SavedFrame { frame, values }));
+                        self.yielded = true;
+                        return Ok(v);
+                    }
+                    Opcode::GET_YIELD_FROM_ITER => {
+                        let v = self.pop();
+                        let it = if self.kind(&v) == crate::types::Kind::Generator {
+                            v
+                        } else {
+                            tri!(self.get_iter(&v))
+                        };
+                        self.stack.push(it);
+                    }
+                    Opcode::SEND => {
+                        let v = self.pop();
+                        let recv = self.top().clone();
+                        match tri!(self.send_to(&recv, v)) {
+                            crate::objects::generator::GenResult::Yielded(y) => self.stack.push(y),
+                            crate::objects::generator::GenResult::Returned(r) => {
+                                drop(self.pop());
+                                self.stack.push(r);
+                                ip = oparg as usize;
+                            }
+                        }
+                    }
+                    Opcode::BEFORE_WITH => {
+                        let mgr = self.pop();
+                        let (exit, entered) = tri!(self.enter_context(&mgr));
+                        self.stack.push(exit);
+                        self.stack.push(entered);
+                    }
+                    Opcode::WITH_EXCEPT_START => {
+                        let n = self.stack.len();
+                        let val = self.stack[n - 1].clone();
+                        let exit = self.stack[n - 4].clone();
+                        let ty = val.ob_type();
+                        let tb = crate::objects::exception::as_exception(&val)
+                            .and_then(|e| e.traceback.borrow().clone())
+                            .unwrap_or_else(|| self.none.clone());
+                        let r = tri!(self.call(&exit, &[ty, val, tb], None));
+                        self.stack.push(r);
+                    }
                     Opcode::RETURN_VALUE => {
                         let v = self.pop();
                         let frame = self.frames.pop().expect("frame");
@@ -640,6 +726,71 @@ impl Vm {
             return Some(compare_values(op, a, b));
         }
         None
+    }
+
+    /// Raises `err` inside the newest frame (a resumed generator), at the
+    /// instruction where it was suspended, and runs on from the handler.
+    pub(crate) fn throw_into_frame(&mut self, err: PyErr, lasti: usize) -> PyResult {
+        self.unwind(err, lasti)?;
+        self.run_frames()
+    }
+
+    /// One step of `yield from`/`await` (`SEND`): resume a generator, or call
+    /// `next()`/`send()` on another iterator.
+    fn send_to(&mut self, recv: &ObjRef, v: ObjRef) -> PyResult<crate::objects::generator::GenResult> {
+        use crate::objects::generator::GenResult;
+        if self.kind(recv) == crate::types::Kind::Generator {
+            return self.gen_resume(recv, Ok(v));
+        }
+        if v.is(&self.none) {
+            return match self.iter_next(recv)? {
+                Some(y) => Ok(GenResult::Yielded(y)),
+                None => Ok(GenResult::Returned(self.none.clone())),
+            };
+        }
+        match self.call_special(recv, "send", std::slice::from_ref(&v)) {
+            Ok(Some(y)) => Ok(GenResult::Yielded(y)),
+            Ok(None) => {
+                let t = self.type_name(recv);
+                Err(self.new_error(ExcType::AttributeError, format!("'{t}' object has no attribute 'send'")))
+            }
+            Err(e) if self.exc_matches(&e.exc, ExcType::StopIteration) => {
+                let value = crate::objects::exception::as_exception(&e.exc)
+                    .and_then(|x| as_tuple(&x.args.borrow()).and_then(|a| a.first().cloned()))
+                    .unwrap_or_else(|| self.none.clone());
+                Ok(GenResult::Returned(value))
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    /// `BEFORE_WITH`: the bound `__exit__` and the result of `__enter__`.
+    fn enter_context(&mut self, mgr: &ObjRef) -> PyResult<(ObjRef, ObjRef)> {
+        let ty = mgr.ob_type();
+        let (enter, exit) = if self.is_heap_instance(mgr) {
+            (self.lookup_in_mro(&ty, "__enter__")?, self.lookup_in_mro(&ty, "__exit__")?)
+        } else {
+            (None, None)
+        };
+        let Some(enter) = enter else {
+            let t = self.type_name(mgr);
+            return Err(self.new_error(
+                ExcType::TypeError,
+                format!("'{t}' object does not support the context manager protocol"),
+            ));
+        };
+        let Some(exit) = exit else {
+            let t = self.type_name(mgr);
+            return Err(self.new_error(
+                ExcType::TypeError,
+                format!(
+                    "'{t}' object does not support the context manager protocol (missed __exit__ method)"
+                ),
+            ));
+        };
+        let exit = self.new_method(exit, mgr.clone())?;
+        let entered = self.call(&enter, std::slice::from_ref(mgr), None)?;
+        Ok((exit, entered))
     }
 
     /// Raises `KeyboardInterrupt` if an interrupt was requested.
@@ -803,6 +954,57 @@ impl Vm {
             }
         }
         self.load_global(fi, name)
+    }
+
+    /// `LOAD_GLOBAL` through its cache: valid while the keys versions of
+    /// globals (and builtins, for a builtin name) are unchanged.
+    #[inline]
+    fn load_global_cached(&mut self, fi: usize, code: &CodeData, at: usize, name: &ObjRef) -> PyResult {
+        let c = code.global_cache[at].get();
+        if c.globals_version != 0 {
+            let g = as_dict(&self.frames[fi].globals).expect("globals is a dict").table.borrow();
+            if g.current_keys_version() == c.globals_version {
+                if !c.in_builtins {
+                    if let Some(v) = g.value_at(c.index as usize) {
+                        return Ok(v);
+                    }
+                } else {
+                    let b = as_dict(&self.builtins).expect("builtins is a dict").table.borrow();
+                    if b.current_keys_version() == c.builtins_version {
+                        if let Some(v) = b.value_at(c.index as usize) {
+                            return Ok(v);
+                        }
+                    }
+                }
+            }
+        }
+        let v = self.load_global(fi, name)?;
+        self.fill_global_cache(fi, code, at, name)?;
+        Ok(v)
+    }
+
+    /// Records where `name` is found for `LOAD_GLOBAL` at unit `at`.
+    fn fill_global_cache(&mut self, fi: usize, code: &CodeData, at: usize, name: &ObjRef) -> PyResult<()> {
+        let hash = self.hash(name)?;
+        let mut g = as_dict(&self.frames[fi].globals).expect("globals is a dict").table.borrow_mut();
+        let globals_version = g.keys_version();
+        let entry = match g.lookup(name, hash) {
+            Some(ix) => {
+                GlobalCache { globals_version, builtins_version: 0, index: ix as u32, in_builtins: false }
+            }
+            None => {
+                let mut b = as_dict(&self.builtins).expect("builtins is a dict").table.borrow_mut();
+                let Some(ix) = b.lookup(name, hash) else { return Ok(()) };
+                GlobalCache {
+                    globals_version,
+                    builtins_version: b.keys_version(),
+                    index: ix as u32,
+                    in_builtins: true,
+                }
+            }
+        };
+        code.global_cache[at].set(entry);
+        Ok(())
     }
 
     /// `LOAD_GLOBAL`: globals, then builtins, else `NameError`.
@@ -1006,6 +1208,7 @@ impl Vm {
             lasti: 0,
             below,
             is_entry: false,
+            generator: None,
         });
         Ok(())
     }
@@ -1028,6 +1231,7 @@ impl Vm {
             lasti: 0,
             below: 0,
             is_entry: true,
+            generator: None,
         });
         self.run_frames()
     }

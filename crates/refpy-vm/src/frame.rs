@@ -39,6 +39,8 @@ pub struct Frame {
     pub below: usize,
     /// Returning from this frame returns from the Rust call that started it.
     pub is_entry: bool,
+    /// The generator that owns this frame, while it runs.
+    pub generator: Option<ObjRef>,
 }
 
 impl Frame {

@@ -8,6 +8,7 @@
 //! Python-to-Python call never recurses in Rust; this crate has no `unsafe`.
 #![forbid(unsafe_code)]
 
+mod args;
 mod builtins;
 mod call;
 mod class;
@@ -20,6 +21,7 @@ pub mod num;
 pub mod objects;
 mod ops;
 mod protocol;
+mod pyformat;
 mod repr;
 mod special;
 mod suggestions;
@@ -114,5 +116,55 @@ impl Vm {
         self.stack.clear();
         self.repr_stack.clear();
         self.c_depth = 0;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use refpy_heap::obmalloc::allocated_blocks;
+
+    /// Runs `src` as a module in `vm`, panicking on any error.
+    fn run(vm: &mut Vm, globals: &refpy_heap::ObjRef, src: &str) {
+        if vm.run_source(src, "<test>", refpy_compiler::Mode::Exec, globals).is_err() {
+            panic!("program failed: {src}");
+        }
+    }
+
+    #[test]
+    fn int_loops_leave_no_blocks_behind() {
+        let mut vm = Vm::new(Vec::new(), Some(0));
+        let g = vm.new_main_globals().unwrap();
+        run(&mut vm, &g, "s = 0\nfor i in range(1000):\n    s += i * 3\n");
+        let before = allocated_blocks();
+        run(&mut vm, &g, "s = 0\nfor i in range(2000000):\n    s += i * 3\n");
+        let after = allocated_blocks();
+        assert!(after.abs_diff(before) < 16, "blocks before {before}, after {after}");
+    }
+
+    #[test]
+    fn million_deep_nested_list_is_freed() {
+        let mut vm = Vm::new(Vec::new(), Some(0));
+        let g = vm.new_main_globals().unwrap();
+        let before = allocated_blocks();
+        run(&mut vm, &g, "x = []\nfor i in range(1000000):\n    x = [x]\ndel x\n");
+        let after = allocated_blocks();
+        assert!(after.abs_diff(before) < 64, "blocks before {before}, after {after}");
+    }
+
+    #[test]
+    fn interning_policy_matches_the_documented_snippet() {
+        let mut vm = Vm::new(Vec::new(), Some(0));
+        let g = vm.new_main_globals().unwrap();
+        let long = "a very very very long string that might not be interned";
+        let src = format!(
+            "r = []\na = 10\nb = 10\nr.append(a is b)\na = 'hello world'\nb = 'hello world'\nr.append(a is b)\na = '{long}'\nb = '{long}'\nr.append(a is b)\n"
+        );
+        run(&mut vm, &g, &src);
+        let d = objects::dict::as_dict(&g).unwrap();
+        let r = vm.dict_get_str(d, "r").unwrap().unwrap();
+        let items: Vec<bool> =
+            objects::list::as_list(&r).unwrap().items.borrow().iter().map(|v| v.is(&vm.true_)).collect();
+        assert_eq!(items, vec![true, true, false]);
     }
 }

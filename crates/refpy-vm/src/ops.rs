@@ -158,6 +158,9 @@ impl Vm {
 
     /// `+` and `*` on sequences, `%` on strings, and the TypeError otherwise.
     fn sequence_op(&mut self, a: &ObjRef, b: &ObjRef, op: BinaryOp) -> PyResult {
+        if let Some(r) = crate::methods::binary_op_extra(self, a, b, op)? {
+            return Ok(r);
+        }
         match op.base() {
             BinaryOp::Add => {
                 if let (Some(x), Some(y)) = (as_str(a), as_str(b)) {
@@ -363,6 +366,9 @@ impl Vm {
         if let Some(d) = as_dict(v) {
             return Some(d.table.borrow().len());
         }
+        if let Some(n) = crate::methods::len_extra(self, v) {
+            return Some(n);
+        }
         as_range(v).map(|r| r.len as usize)
     }
 
@@ -382,6 +388,9 @@ impl Vm {
         }
         if let Some(v) = self.compare_special(a, b, op)? {
             return self.is_true(&v);
+        }
+        if let Some(r) = crate::methods::set_compare(self, a, b, op)? {
+            return Ok(r);
         }
         if matches!(op, CompareOp::Eq | CompareOp::Ne) {
             let eq = self.equal(a, b)?;
@@ -409,6 +418,9 @@ impl Vm {
         }
         if let Some(v) = self.compare_special(a, b, CompareOp::Eq)? {
             return self.is_true(&v);
+        }
+        if let Some(r) = crate::methods::set_compare(self, a, b, CompareOp::Eq)? {
+            return Ok(r);
         }
         if let (Some(x), Some(y)) = (as_str(a), as_str(b)) {
             return Ok(x == y);
@@ -541,7 +553,8 @@ impl Vm {
             return Ok(h.finish());
         }
         match self.kind(v) {
-            Kind::List | Kind::Dict | Kind::Slice => {
+            Kind::FrozenSet => Ok(self.frozenset_hash(crate::objects::set::as_set(v).expect("frozenset"))),
+            Kind::List | Kind::Dict | Kind::Slice | Kind::Set | Kind::DictKeys | Kind::DictItems => {
                 let t = self.type_name(v);
                 Err(self.new_error(ExcType::TypeError, format!("unhashable type: '{t}'")))
             }

@@ -300,6 +300,13 @@ impl Vm {
                     && (0..len as i128).contains(&(off / step as i128)));
             }
         }
+        match self.kind(container) {
+            Kind::Set | Kind::FrozenSet => return self.set_contains(container, item),
+            Kind::DictKeys | Kind::DictValues | Kind::DictItems => {
+                return self.dict_view_contains(container, item)
+            }
+            _ => {}
+        }
         if let Some(r) = self.user_special(container, "__contains__", std::slice::from_ref(item))? {
             return self.is_true(&r);
         }
@@ -335,7 +342,11 @@ impl Vm {
             | Kind::TupleIterator
             | Kind::StrIterator
             | Kind::RangeIterator
-            | Kind::DictKeyIterator => return Ok(obj.clone()),
+            | Kind::DictKeyIterator
+            | Kind::Generator => return Ok(obj.clone()),
+            Kind::Set | Kind::FrozenSet => return self.new_set_iter(obj),
+            Kind::DictKeys | Kind::DictValues | Kind::DictItems => return self.dict_view_iter(obj),
+            k if is_builtin_iterator(k) => return Ok(obj.clone()),
             _ => {
                 if let Some(it) = self.user_special(obj, "__iter__", &[])? {
                     if !self.is_iterator(&it)? {
@@ -365,6 +376,12 @@ impl Vm {
             r.remaining.set(rem - 1);
             r.next.set(v.wrapping_add(r.step));
             return self.new_int(v).map(Some);
+        }
+        if let Some(r) = crate::objects::iterators::iter_next_builtin(self, it) {
+            return r;
+        }
+        if self.kind(it) == Kind::Generator {
+            return self.gen_next(it);
         }
         if self.is_heap_instance(it) {
             return match self.user_special(it, "__next__", &[]) {
@@ -482,7 +499,8 @@ impl Vm {
                 | Kind::StrIterator
                 | Kind::RangeIterator
                 | Kind::DictKeyIterator
-        ))
+                | Kind::Generator
+        ) || is_builtin_iterator(self.kind(it)))
     }
 
     /// `obj.name`.
@@ -504,9 +522,16 @@ impl Vm {
             return Ok(v);
         }
         let found = match self.kind(obj) {
-            Kind::Type => self.class_getattr(obj, &n)?,
+            Kind::Type => match self.class_getattr(obj, &n)? {
+                Some(v) => Some(v),
+                None => crate::methods::type_attr(self, obj, &n)?,
+            },
             Kind::Super => self.super_getattr(obj, &n)?,
             Kind::Property => self.property_attr(obj, &n)?,
+            Kind::Generator => match crate::objects::generator::generator_method(&n) {
+                Some((name, f)) => Some(self.new_builtin(name, f, Some(obj.clone()))?),
+                None => None,
+            },
             _ if self.is_heap_instance(obj) => self.instance_getattr(obj, name)?,
             kind => match crate::methods::lookup(kind, &n) {
                 Some(f) => Some(self.new_builtin(f.0, f.1, Some(obj.clone()))?),
@@ -673,4 +698,21 @@ fn drop_last_to_first(mut items: Vec<ObjRef>) {
     while let Some(v) = items.pop() {
         drop(v);
     }
+}
+
+/// The iterator kinds of `objects::iterators`, `objects::set` and
+/// `objects::dictview`: each is its own iterator.
+fn is_builtin_iterator(k: Kind) -> bool {
+    matches!(
+        k,
+        Kind::Enumerate
+            | Kind::Zip
+            | Kind::Map
+            | Kind::Filter
+            | Kind::Reversed
+            | Kind::ListReverseIterator
+            | Kind::SetIterator
+            | Kind::DictValueIterator
+            | Kind::DictItemIterator
+    )
 }

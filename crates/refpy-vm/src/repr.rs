@@ -40,6 +40,8 @@ impl Vm {
             }
             Kind::None => return Ok("None".into()),
             Kind::List | Kind::Tuple | Kind::Dict => return self.container_repr(v),
+            Kind::Set | Kind::FrozenSet => return self.set_repr(v),
+            Kind::DictKeys | Kind::DictValues | Kind::DictItems => return self.dict_view_repr(v),
             _ => {}
         }
         Ok(self.other_repr(v))
@@ -75,8 +77,13 @@ impl Vm {
         }
         if let Some(e) = as_exception(v) {
             let args = e.args.borrow().clone();
+            let key_error = self.exc_matches(v, crate::errors::ExcType::KeyError);
             return match as_tuple(&args) {
                 Some([]) => Ok(String::new()),
+                Some([one]) if key_error => {
+                    let one = one.clone();
+                    self.repr_string(&one)
+                }
                 Some([one]) => {
                     let one = one.clone();
                     self.str_string(&one)
@@ -193,6 +200,10 @@ impl Vm {
                 format!("slice({a}, {b}, {c})")
             }
             Kind::Code => format!("<code object at {:#x}>", v.id()),
+            Kind::Generator => {
+                let g = crate::objects::generator::as_generator(v).expect("generator");
+                format!("<generator object {} at {:#x}>", as_str(&g.qualname).unwrap_or("?"), v.id())
+            }
             _ => self.default_repr(v),
         }
     }

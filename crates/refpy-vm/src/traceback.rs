@@ -74,18 +74,7 @@ impl Vm {
     /// The last line: `TypeError: message`, or just the class name.
     pub fn exception_only(&mut self, exc: &ObjRef) -> String {
         let name = self.type_name(exc);
-        let msg = if name == "KeyError" {
-            let args = as_exception(exc).map(|e| e.args.borrow().clone());
-            match args.as_ref().and_then(crate::objects::tuple::as_tuple) {
-                Some([one]) => {
-                    let one = one.clone();
-                    self.repr_string(&one).unwrap_or_default()
-                }
-                _ => self.str_string(exc).unwrap_or_default(),
-            }
-        } else {
-            self.str_string(exc).unwrap_or_else(|_| "<exception str() failed>".into())
-        };
+        let msg = self.str_string(exc).unwrap_or_else(|_| "<exception str() failed>".into());
         let hint = as_exception(exc)
             .and_then(|e| e.suggestion.borrow().clone())
             .map(|s| format!(". Did you mean: '{s}'?"))

@@ -11,14 +11,18 @@ use refpy_heap::{flags, metatype_slots, new_type_object, ObjRef, TypeSlots};
 
 use crate::objects::descriptor::{MethodObject, PropertyObject, WrapperObject};
 use crate::objects::dict::DictObject;
+use crate::objects::dictview::DictViewObject;
 use crate::objects::exception::ExceptionObject;
 use crate::objects::float::FloatObject;
 use crate::objects::function::{BuiltinFunction, CellObject, CodeObj, FunctionObject};
+use crate::objects::generator::GeneratorObject;
 use crate::objects::int::IntObject;
 use crate::objects::iter::{RangeIterator, SeqIterator};
+use crate::objects::iterators::{EnumerateObject, FilterObject, MapObject, ReversedObject, ZipObject};
 use crate::objects::list::ListObject;
 use crate::objects::module::ModuleObject;
 use crate::objects::range::RangeObject;
+use crate::objects::set::{SetIterator, SetObject};
 use crate::objects::slice::SliceObject;
 use crate::objects::str::StrObject;
 use crate::objects::traceback::TracebackObject;
@@ -62,6 +66,21 @@ pub enum Kind {
     ClassMethod,
     Super,
     NotImplemented,
+    Generator,
+    Set,
+    FrozenSet,
+    SetIterator,
+    Enumerate,
+    Zip,
+    Map,
+    Filter,
+    Reversed,
+    ListReverseIterator,
+    DictKeys,
+    DictValues,
+    DictItems,
+    DictValueIterator,
+    DictItemIterator,
 }
 
 /// The Python-level part of a type object.
@@ -135,6 +154,21 @@ pub struct Types {
     pub classmethod: ObjRef,
     pub super_: ObjRef,
     pub not_implemented: ObjRef,
+    pub generator: ObjRef,
+    pub set: ObjRef,
+    pub frozenset: ObjRef,
+    pub set_iterator: ObjRef,
+    pub enumerate: ObjRef,
+    pub zip: ObjRef,
+    pub map: ObjRef,
+    pub filter: ObjRef,
+    pub reversed: ObjRef,
+    pub list_reverse_iterator: ObjRef,
+    pub dict_keys: ObjRef,
+    pub dict_values: ObjRef,
+    pub dict_items: ObjRef,
+    pub dict_value_iterator: ObjRef,
+    pub dict_item_iterator: ObjRef,
     /// `BaseException`; the other exception types live in `Vm::exc`.
     pub base_exception: ObjRef,
 }
@@ -212,7 +246,34 @@ impl Types {
             staticmethod: t("staticmethod", Kind::StaticMethod, TypeSlots::new::<WrapperObject>(gc)),
             classmethod: t("classmethod", Kind::ClassMethod, TypeSlots::new::<WrapperObject>(gc)),
             super_: t("super", Kind::Super, TypeSlots::new::<MethodObject>(gc)),
+            generator: t("generator", Kind::Generator, TypeSlots::new::<GeneratorObject>(gc)),
             not_implemented: t("NotImplementedType", Kind::NotImplemented, TypeSlots::new::<NoneObject>(0)),
+            set: t("set", Kind::Set, TypeSlots::new::<SetObject>(gc)),
+            frozenset: t("frozenset", Kind::FrozenSet, TypeSlots::new::<SetObject>(gc)),
+            set_iterator: t("set_iterator", Kind::SetIterator, TypeSlots::new::<SetIterator>(gc)),
+            enumerate: t("enumerate", Kind::Enumerate, TypeSlots::new::<EnumerateObject>(gc)),
+            zip: t("zip", Kind::Zip, TypeSlots::new::<ZipObject>(gc)),
+            map: t("map", Kind::Map, TypeSlots::new::<MapObject>(gc)),
+            filter: t("filter", Kind::Filter, TypeSlots::new::<FilterObject>(gc)),
+            reversed: t("reversed", Kind::Reversed, TypeSlots::new::<ReversedObject>(gc)),
+            list_reverse_iterator: t(
+                "list_reverseiterator",
+                Kind::ListReverseIterator,
+                TypeSlots::new::<ReversedObject>(gc),
+            ),
+            dict_keys: t("dict_keys", Kind::DictKeys, TypeSlots::new::<DictViewObject>(gc)),
+            dict_values: t("dict_values", Kind::DictValues, TypeSlots::new::<DictViewObject>(gc)),
+            dict_items: t("dict_items", Kind::DictItems, TypeSlots::new::<DictViewObject>(gc)),
+            dict_value_iterator: t(
+                "dict_valueiterator",
+                Kind::DictValueIterator,
+                TypeSlots::new::<SeqIterator>(gc),
+            ),
+            dict_item_iterator: t(
+                "dict_itemiterator",
+                Kind::DictItemIterator,
+                TypeSlots::new::<SeqIterator>(gc),
+            ),
             type_,
             object,
             int,

@@ -90,6 +90,9 @@ pub struct Vm {
     /// Set while re-raising (`RERAISE`, bare `raise`): the frame already has
     /// its traceback entry, so unwinding must not add another.
     pub(crate) reraising: bool,
+    /// Set by `YIELD_VALUE` when `run_frames` returns a yielded value
+    /// rather than a generator frame's return value.
+    pub(crate) yielded: bool,
     /// SipHash key for str hashes (from `PYTHONHASHSEED`).
     pub(crate) hash_key: [u8; 16],
     pub out: Output,
@@ -147,6 +150,7 @@ impl Vm {
             repr_stack: Vec::new(),
             exc_info: none,
             reraising: false,
+            yielded: false,
             hash_key,
             out: Output { buf: Vec::with_capacity(1 << 16), line_buffered: false },
             argv,
@@ -228,6 +232,7 @@ impl Vm {
             filename: self.new_str(&code.filename)?,
             name: self.intern(&code.name)?,
             qualname: self.new_str(&code.qualname)?,
+            global_cache: (0..code.code.len()).map(|_| Default::default()).collect(),
             code: code.clone(),
             consts,
             names,
@@ -260,8 +265,9 @@ impl Vm {
             Constant::Ellipsis => {
                 return Err(self.new_error(ExcType::SystemError, "Ellipsis is not supported by refpy yet"))
             }
-            Constant::FrozenSet(_) => {
-                return Err(self.new_error(ExcType::SystemError, "frozenset is not supported by refpy yet"))
+            Constant::FrozenSet(items) => {
+                let objs = items.iter().map(|i| self.load_const(i, merged)).collect::<PyResult<Vec<_>>>()?;
+                self.build_set(objs, true)?
             }
             Constant::Bytes(_) => {
                 return Err(self.new_error(ExcType::SystemError, "bytes are not supported by refpy yet"))

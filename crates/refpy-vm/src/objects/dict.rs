@@ -54,6 +54,14 @@ pub struct DictTable {
     used: usize,
     /// True while every key ever inserted is a `str` (`DICT_KEYS_UNICODE`).
     unicode_keys: bool,
+    /// CPython's `dk_version`: unique across dicts, 0 until someone asks for
+    /// it, reset to 0 whenever the set of keys or their positions change.
+    /// `LOAD_GLOBAL`'s cache relies on it (values may change freely).
+    keys_version: u64,
+}
+
+thread_local! {
+    static NEXT_KEYS_VERSION: std::cell::Cell<u64> = const { std::cell::Cell::new(1) };
 }
 
 /// Payload of a dict.
@@ -90,6 +98,7 @@ impl DictTable {
             entries: HeapVec::new(),
             used: 0,
             unicode_keys: true,
+            keys_version: 0,
         }
     }
 
@@ -137,6 +146,30 @@ impl DictTable {
         };
         let entry_bytes = if self.unicode_keys { 16 } else { 24 };
         DICT_BASICSIZE + 32 + size * index_bytes + usable_fraction(size) * entry_bytes
+    }
+
+    /// The keys version, assigning a fresh one if needed (`_PyDictKeys_GetVersionForCurrentState`).
+    pub fn keys_version(&mut self) -> u64 {
+        if self.keys_version == 0 {
+            self.keys_version = NEXT_KEYS_VERSION.with(|n| {
+                let v = n.get();
+                n.set(v + 1);
+                v
+            });
+        }
+        self.keys_version
+    }
+
+    /// The keys version without assigning one (0 = none).
+    #[inline]
+    pub fn current_keys_version(&self) -> u64 {
+        self.keys_version
+    }
+
+    /// The value at entry index `ix` (for version-checked caches).
+    #[inline]
+    pub fn value_at(&self, ix: usize) -> Option<ObjRef> {
+        self.entries.get(ix).and_then(|e| e.value.clone())
     }
 
     /// Entry index of `key`, or `None`.
@@ -194,6 +227,7 @@ impl DictTable {
         if as_str(&key).is_none() {
             self.unicode_keys = false;
         }
+        self.keys_version = 0;
         let (slot, _) = self.find_slot(&key, hash);
         self.indices[slot] = self.entries.len() as i32;
         let _ = self.entries.push_within_capacity(Entry { hash, key: Some(key), value: Some(value) });
@@ -205,6 +239,7 @@ impl DictTable {
     pub fn remove(&mut self, key: &ObjRef, hash: i64) -> Option<(ObjRef, ObjRef)> {
         let (slot, ix) = self.find_slot(key, hash);
         let ix = ix?;
+        self.keys_version = 0;
         self.indices[slot] = DKIX_DUMMY;
         self.used -= 1;
         let e = &mut self.entries[ix];
@@ -261,6 +296,9 @@ pub fn keys_equal(a: &ObjRef, b: &ObjRef) -> bool {
     }
     if let (Some(x), Some(y)) = (as_tuple(a), as_tuple(b)) {
         return x.len() == y.len() && x.iter().zip(y).all(|(p, q)| keys_equal(p, q));
+    }
+    if let (Some(x), Some(y)) = (crate::objects::set::as_set(a), crate::objects::set::as_set(b)) {
+        return crate::objects::set::sets_equal(x, y);
     }
     numeric_equal(a, b).unwrap_or(false)
 }

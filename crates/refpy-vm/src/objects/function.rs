@@ -24,6 +24,19 @@ pub struct CodeData {
     pub filename: ObjRef,
     pub name: ObjRef,
     pub qualname: ObjRef,
+    /// `LOAD_GLOBAL`'s inline cache, one cell per code unit (the CACHE units
+    /// CPython reserves play this role).
+    pub global_cache: Vec<std::cell::Cell<GlobalCache>>,
+}
+
+/// Where a `LOAD_GLOBAL` found its name last time, valid while the dicts'
+/// keys versions are unchanged (`LOAD_GLOBAL_MODULE`/`_BUILTIN`).
+#[derive(Clone, Copy, Default)]
+pub struct GlobalCache {
+    pub globals_version: u64,
+    pub builtins_version: u64,
+    pub index: u32,
+    pub in_builtins: bool,
 }
 
 /// Payload of a `code` object.

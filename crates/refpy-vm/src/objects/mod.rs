@@ -3,15 +3,19 @@
 
 pub mod descriptor;
 pub mod dict;
+pub mod dictview;
 pub mod exception;
 pub mod float;
 pub mod function;
+pub mod generator;
 pub mod instance;
 pub mod int;
 pub mod iter;
+pub mod iterators;
 pub mod list;
 pub mod module;
 pub mod range;
+pub mod set;
 pub mod slice;
 pub mod str;
 pub mod traceback;

@@ -220,6 +220,16 @@ impl SetTable {
         Ok(())
     }
 
+    /// Rebuilds the table when more than a quarter of it is dummies (the
+    /// end of `set_difference_update_internal`).
+    pub fn purge_dummies(&mut self) -> Result<(), AllocError> {
+        if self.fill - self.used <= self.mask / 4 {
+            return Ok(());
+        }
+        let used = self.used;
+        self.resize(if used > 50000 { used * 2 } else { used * 4 })
+    }
+
     /// Adds every key of `other`, a different table (`set_merge`).
     pub fn merge(&mut self, other: &SetTable) -> Result<(), AllocError> {
         if other.used == 0 {
@@ -376,7 +386,8 @@ pub fn as_set(obj: &ObjRef) -> Option<&SetObject> {
 /// Equality of two sets by their keys, without running Python code.
 pub fn sets_equal(a: &SetObject, b: &SetObject) -> bool {
     let (x, y) = (a.table.borrow(), b.table.borrow());
-    x.len() == y.len() && x.active().all(|(k, h)| y.contains(k, h))
+    let r = x.len() == y.len() && x.active().all(|(k, h)| y.contains(k, h));
+    r
 }
 
 impl Vm {
@@ -391,6 +402,16 @@ impl Vm {
     pub fn new_set_from(&mut self, frozen: bool, iterable: &ObjRef) -> PyResult {
         let s = self.new_set(frozen)?;
         self.set_update(&s, iterable)?;
+        Ok(s)
+    }
+
+    /// A set (or frozenset) of `items` added in order (`BUILD_SET`, and
+    /// frozenset constants).
+    pub fn build_set(&mut self, items: Vec<ObjRef>, frozen: bool) -> PyResult {
+        let s = self.new_set(frozen)?;
+        for item in items {
+            self.set_add(&s, item)?;
+        }
         Ok(s)
     }
 
@@ -465,6 +486,21 @@ impl Vm {
             fs.hash.set(fs.table.borrow().frozen_hash());
         }
         fs.hash.get()
+    }
+
+    /// `repr(s)`: `set()`, `{1, 2}`, `frozenset({1, 2})`.
+    pub fn set_repr(&mut self, set: &ObjRef) -> PyResult<String> {
+        let name = self.type_name(set);
+        let keys: Vec<ObjRef> = as_set(set)
+            .map_or_else(Vec::new, |s| s.table.borrow().active().map(|(k, _)| k.clone()).collect());
+        if keys.is_empty() {
+            return Ok(format!("{name}()"));
+        }
+        self.enter_c(" while getting the repr of an object")?;
+        let parts: PyResult<Vec<String>> = keys.iter().map(|k| self.repr_string(k)).collect();
+        self.leave_c();
+        let body = parts?.join(", ");
+        Ok(if self.kind(set) == Kind::Set { format!("{{{body}}}") } else { format!("{name}({{{body}}})") })
     }
 
     /// `iter(s)`.

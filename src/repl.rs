@@ -174,7 +174,9 @@ impl Terminal {
         let mut editor = Editor::with_config(config).ok()?;
         let colour = std::env::var_os("NO_COLOR").is_none() && std::io::stdout().is_terminal();
         editor.set_helper(Some(ReplHelper { vm: vm.clone(), globals: globals.clone(), colour }));
-        let history = std::env::var_os("HOME").map(|home| PathBuf::from(home).join(HISTORY_FILE));
+        let history = std::env::var_os("HOME")
+            .filter(|h| !h.is_empty())
+            .map(|home| PathBuf::from(home).join(HISTORY_FILE));
         if let Some(path) = &history {
             // A missing or unreadable history file is not worth a message.
             let _ = editor.load_history(path);

@@ -257,45 +257,50 @@ fn run_script(script: &Script, home: &Path) -> Result<(), String> {
     for (k, v) in &script.env {
         cmd.env(k, v);
     }
-    let options = rexpect::reader::Options {
-        timeout_ms: Some(TIMEOUT.as_millis() as u64),
-        strip_ansi_escape_codes: !script.keep_ansi,
-    };
+    let options = rexpect::reader::Options::new()
+        .timeout_ms(Some(TIMEOUT.as_millis() as u64))
+        .strip_ansi_escape_codes(!script.keep_ansi);
     let mut session = rexpect::spawn_with_options(cmd, options).map_err(|e| format!("cannot start: {e}"))?;
     let mut seen = String::new();
     for (n, step) in &script.steps {
-        let at = |e: &dyn fmt::Display| format!("line {n}: {e}\noutput so far:\n{seen}");
         match step {
             Step::Send(text) => {
-                session.send(text).map_err(|e| at(&e))?;
-                session.flush().map_err(|e| at(&e))?;
+                session.send(text).map_err(|e| at(*n, &e, &seen))?;
+                session.flush().map_err(|e| at(*n, &e, &seen))?;
             }
             Step::Expect(text) => {
-                let before = session.exp_string(text).map_err(|e| at(&e))?;
+                let before = session.exp_string(text).map_err(|e| at(*n, &e, &seen))?;
                 seen.push_str(&before);
                 seen.push_str(text);
             }
             Step::Absent(text) if seen.contains(text.as_str()) => {
-                return Err(at(&format!("{text:?} appeared")));
+                return Err(at(*n, &format!("{text:?} appeared"), &seen));
             }
             Step::Absent(_) => {}
             Step::Exit(want) => {
-                let rest = session.exp_eof().map_err(|e| at(&e))?;
+                let rest = session.exp_eof().map_err(|e| at(*n, &e, &seen))?;
                 seen.push_str(&rest);
-                match session.process().wait().map_err(|e| at(&e))? {
+                match session.process().wait().map_err(|e| at(*n, &e, &seen))? {
                     WaitStatus::Exited(_, code) if code == *want => {}
-                    other => return Err(at(&format!("expected exit status {want}, got {other:?}"))),
+                    other => {
+                        return Err(at(*n, &format!("expected exit status {want}, got {other:?}"), &seen))
+                    }
                 }
             }
             Step::History(text) => {
                 let saved = fs::read_to_string(home.join(".refpy_history")).unwrap_or_default();
                 if !saved.contains(text.as_str()) {
-                    return Err(at(&format!("history file lacks {text:?}:\n{saved}")));
+                    return Err(at(*n, &format!("history file lacks {text:?}:\n{saved}"), &seen));
                 }
             }
         }
     }
     Ok(())
+}
+
+/// A `.pty` failure: the directive's line, what went wrong, and the output read so far.
+fn at(line: usize, e: &dyn fmt::Display, seen: &str) -> String {
+    format!("line {line}: {e}\noutput so far:\n{seen}")
 }
 
 datatest_stable::harness! {

@@ -435,7 +435,7 @@ impl Vm {
     /// `super()` without arguments: the class from the calling function's
     /// `__class__` cell and its first argument.
     pub(crate) fn super_no_args(&mut self) -> PyResult {
-        let err = |vm: &mut Vm, m: &str| vm.new_error(ExcType::RuntimeError, m.to_string());
+        let err = |vm: &mut Vm, m: &str| vm.new_error(ExcType::RuntimeError, m);
         let Some(frame) = self.frames.last() else { return Err(err(self, "super(): no current frame")) };
         let code = frame.code.clone();
         let base = frame.base;

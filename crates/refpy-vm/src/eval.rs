@@ -863,8 +863,7 @@ impl Vm {
         // Walk the handled exception's context chain; drop the link that
         // would point back at the new exception.
         let mut o = handled.clone();
-        loop {
-            let Some(e) = crate::objects::exception::as_exception(&o) else { break };
+        while let Some(e) = crate::objects::exception::as_exception(&o) {
             let next = e.context.borrow().clone();
             match next {
                 Some(n) if n.is(&err.exc) => {

@@ -23,6 +23,7 @@ mod ops;
 mod protocol;
 mod pyformat;
 mod repr;
+mod sizeof;
 mod special;
 mod suggestions;
 pub mod traceback;

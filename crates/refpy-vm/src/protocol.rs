@@ -448,13 +448,19 @@ impl Vm {
     }
 
     /// `list.extend(iterable)` / `LIST_EXTEND`. Extending an empty list from
-    /// a list or tuple allocates `(n + 1) & !1` slots at once, as CPython's
+    /// a sized container allocates `(n + 1) & !1` slots at once, as CPython's
     /// `list_preallocate_exact` does.
     pub fn list_extend(&mut self, list: &ObjRef, iterable: &ObjRef) -> PyResult<()> {
         let l = as_list(list).expect("LIST_EXTEND target is a list");
         let items = self.sequence_items(iterable)?;
-        let exact = as_list(iterable).is_some() || as_tuple(iterable).is_some();
-        if exact && l.items.borrow().is_empty() && l.items.borrow().capacity() < items.len() {
+        // CPython preallocates when the iterable reports a length (the
+        // built-in sized containers: `PyObject_LengthHint`).
+        let exact = self.builtin_len(iterable).is_some();
+        if exact
+            && !items.is_empty()
+            && l.items.borrow().is_empty()
+            && l.items.borrow().capacity() < items.len()
+        {
             let cap = (items.len() + 1) & !1;
             if l.items.borrow_mut().set_capacity(cap).is_err() {
                 return Err(self.memory_error());

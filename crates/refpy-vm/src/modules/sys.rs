@@ -20,6 +20,9 @@ pub fn build(vm: &mut Vm) -> PyResult {
             ("setrecursionlimit", sys_setrecursionlimit),
             ("intern", sys_intern),
             ("exit", crate::builtins::builtin_exit),
+            ("getsizeof", sys_getsizeof),
+            ("_debugmallocstats", sys_debugmallocstats),
+            ("getallocatedblocks", sys_getallocatedblocks),
         ],
     )?;
     let argv: Vec<String> = vm.argv.clone();
@@ -80,4 +83,32 @@ fn sys_intern(vm: &mut Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {
         return Err(vm.new_error(ExcType::TypeError, format!("intern() argument must be str, not {t}")));
     }
     Ok(vm.intern_object(&args[0]))
+}
+
+/// `sys.getsizeof(obj[, default])`.
+fn sys_getsizeof(vm: &mut Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {
+    no_kwargs(vm, "getsizeof", kw)?;
+    arg_count(vm, "getsizeof", args, 1, 2)?;
+    match vm.getsizeof(&args[0]) {
+        Ok(n) => vm.new_int(n as i64),
+        Err(_) if args.len() == 2 => Ok(args[1].clone()),
+        Err(e) => Err(e),
+    }
+}
+
+/// `sys._debugmallocstats()`: refpy's real arena/pool/size-class table in
+/// CPython's layout, on stderr.
+fn sys_debugmallocstats(vm: &mut Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {
+    no_kwargs(vm, "_debugmallocstats", kw)?;
+    arg_count(vm, "_debugmallocstats", args, 0, 0)?;
+    vm.out.flush();
+    eprint!("{}", refpy_heap::obmalloc::debug_malloc_stats());
+    Ok(vm.none.clone())
+}
+
+/// `sys.getallocatedblocks()`: blocks handed out by the allocator now.
+fn sys_getallocatedblocks(vm: &mut Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {
+    no_kwargs(vm, "getallocatedblocks", kw)?;
+    arg_count(vm, "getallocatedblocks", args, 0, 0)?;
+    vm.new_int(refpy_heap::obmalloc::allocated_blocks() as i64)
 }

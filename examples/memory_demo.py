@@ -38,3 +38,14 @@ print("a = [1, 2, 3]; c = [1, 2, 3]; b = a; b.append(4): a is c, a is b, len(a):
 print(a is c)
 print(a is b)
 print(len(a))
+# Every reference counts, and sys.getrefcount sees its own argument too.
+import sys
+x = []
+print("x = []: sys.getrefcount(x) (the name x plus the call's argument):")
+print(sys.getrefcount(x))
+y = x
+print("y = x: one more reference:")
+print(sys.getrefcount(x))
+del y
+print("del y: back to:")
+print(sys.getrefcount(x))

@@ -3,6 +3,7 @@
 //! - [`obmalloc`]: arenas, pools and size classes (`Objects/obmalloc.c`).
 //! - [`object`]: the object header, owned references ([`ObjRef`]) and type
 //!   slots (`Include/object.h`).
+//! - [`gc`]: the generational cycle collector (`Modules/gcmodule.c`).
 //!
 //! Architecture invariants: this crate knows no Python type (the VM fills in
 //! [`TypeSlots`]); all of refpy's `unsafe` lives here, each block with a
@@ -15,6 +16,6 @@ pub mod obmalloc;
 
 pub use heapvec::HeapVec;
 pub use object::{
-    alloc, alloc_exact, alloc_str, alloc_var, flags, metatype_slots, new_type_object, AllocError, ObjRef,
-    TypeSlots, TypeToken, Visit,
+    alloc, alloc_exact, alloc_str, alloc_var, flags, metatype_slots, new_type_object, AllocError, MaybeUntrack,
+    ObjRef, TypeSlots, TypeToken, UntrackWhen, Visit,
 };

@@ -70,6 +70,10 @@ pub mod flags {
     pub const HEAPTYPE: u32 = 1 << 9;
     /// Items are the UTF-8 bytes of a `str` (only [`super::alloc_str`] allocates these).
     pub const UTF8_ITEMS: u32 = 1 << 1;
+    /// With [`HAVE_GC`]: instances start *untracked* and the VM calls
+    /// [`super::ObjRef::track`] once they may be part of a cycle (CPython's
+    /// lazily tracked dicts, `MAINTAIN_TRACKING`). Without it, allocation tracks.
+    pub const TRACK_LAZILY: u32 = 1 << 2;
 }
 
 /// Visitor passed to a type's `traverse` (CPython's `visitproc`).
@@ -92,6 +96,34 @@ pub struct TypeSlots {
     drop_payload: unsafe fn(NonNull<ObjHeader>),
     /// Visits every object the payload owns a reference to (`tp_traverse`).
     pub traverse: Option<fn(&ObjRef, Visit<'_>)>,
+    /// Drops the references the payload owns that may be part of a cycle
+    /// (`tp_clear`); the collector calls it on unreachable objects. It must
+    /// move the references out before dropping them (a drop can run code
+    /// that looks at the object again).
+    pub clear: Option<fn(&ObjRef)>,
+    /// When the collector may untrack instances, and the test that decides
+    /// it (`_PyTuple_MaybeUntrack`, `_PyDict_MaybeUntrack`).
+    pub maybe_untrack: Option<MaybeUntrack>,
+}
+
+/// A type's untracking rule, see [`TypeSlots::maybe_untrack`].
+#[derive(Clone, Copy)]
+pub struct MaybeUntrack {
+    /// In which collections the test runs.
+    pub when: UntrackWhen,
+    /// True if the object refers to nothing that may be tracked
+    /// (use [`ObjRef::may_be_tracked`] on each referent): it is then untracked.
+    pub test: fn(&ObjRef) -> bool,
+}
+
+/// See [`MaybeUntrack::when`].
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum UntrackWhen {
+    /// On the survivors of every collection (`untrack_tuples`). Such objects
+    /// count as "may be tracked" only while tracked (`_PyObject_GC_MAY_BE_TRACKED`).
+    EveryCollection,
+    /// On the oldest generation after a full collection (`untrack_dicts`).
+    FullCollection,
 }
 
 /// Layout of an object with payload `T` (after the optional GC head).
@@ -136,6 +168,8 @@ impl TypeSlots {
             items_offset: 0,
             drop_payload: drop_fixed::<T>,
             traverse: None,
+            clear: None,
+            maybe_untrack: None,
         }
     }
 
@@ -148,6 +182,8 @@ impl TypeSlots {
             items_offset: var_items_offset::<T, E>(),
             drop_payload: drop_var::<T, E>,
             traverse: None,
+            clear: None,
+            maybe_untrack: None,
         }
     }
 
@@ -162,8 +198,28 @@ impl TypeSlots {
         self
     }
 
-    fn has_gc(&self) -> bool {
+    /// Sets the clear function (`tp_clear`), builder style.
+    pub fn with_clear(mut self, clear: fn(&ObjRef)) -> TypeSlots {
+        self.clear = Some(clear);
+        self
+    }
+
+    /// Sets the untracking rule, builder style.
+    pub fn with_maybe_untrack(mut self, when: UntrackWhen, test: fn(&ObjRef) -> bool) -> TypeSlots {
+        self.maybe_untrack = Some(MaybeUntrack { when, test });
+        self
+    }
+
+    /// Instances carry a GC head (`Py_TPFLAGS_HAVE_GC`).
+    #[inline]
+    pub(crate) fn has_gc(&self) -> bool {
         self.flags & flags::HAVE_GC != 0
+    }
+
+    /// Instances are tracked as soon as they are allocated.
+    #[inline]
+    fn tracked_at_alloc(&self) -> bool {
+        self.flags & (flags::HAVE_GC | flags::TRACK_LAZILY) == flags::HAVE_GC
     }
 }
 
@@ -323,9 +379,25 @@ impl ObjRef {
         Some(unsafe { &*self.ptr.as_ptr().cast::<u8>().add(SLOTS_OFFSET).cast::<TypeSlots>() })
     }
 
+    /// The header pointer (for the collector's lists).
+    #[inline]
+    pub(crate) fn as_ptr(&self) -> NonNull<ObjHeader> {
+        self.ptr
+    }
+
+    /// A reference to `p` that does not own a count: it must not outlive the
+    /// object, and is never dropped (hence `ManuallyDrop`).
+    ///
+    /// # Safety
+    /// `p` heads a live object that stays alive while the result is used.
+    #[inline]
+    pub(crate) unsafe fn borrowed(p: NonNull<ObjHeader>) -> std::mem::ManuallyDrop<ObjRef> {
+        std::mem::ManuallyDrop::new(ObjRef { ptr: p, _not_send: PhantomData })
+    }
+
     /// # Safety
     /// `p` must head a live object; a new strong reference is taken.
-    unsafe fn from_borrowed(p: NonNull<ObjHeader>) -> ObjRef {
+    pub(crate) unsafe fn from_borrowed(p: NonNull<ObjHeader>) -> ObjRef {
         // SAFETY: guaranteed by the caller.
         let h = unsafe { p.as_ref() };
         h.ob_refcnt.set(h.ob_refcnt.get() + 1);
@@ -368,6 +440,75 @@ impl Eq for ObjRef {}
 impl std::fmt::Debug for ObjRef {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "<object at {:#x} refcnt={}>", self.id(), self.refcnt())
+    }
+}
+
+impl ObjRef {
+    /// The object's type has [`flags::HAVE_GC`] (`PyObject_IS_GC`).
+    #[inline]
+    pub fn is_gc(&self) -> bool {
+        self.slots().has_gc()
+    }
+
+    /// Whether the object is in one of the collector's generation lists
+    /// (`gc.is_tracked`). Always false for non-GC objects.
+    #[inline]
+    pub fn is_tracked(&self) -> bool {
+        self.is_gc() && gc::is_tracked(self.ptr)
+    }
+
+    /// Adds a GC object to generation 0 if it is not tracked yet
+    /// (`PyObject_GC_Track`, tolerant of repeats). No-op for non-GC objects.
+    #[inline]
+    pub fn track(&self) {
+        if self.is_gc() {
+            gc::track(self.ptr);
+        }
+    }
+
+    /// Removes a GC object from its generation list (`PyObject_GC_UnTrack`).
+    #[inline]
+    pub fn untrack(&self) {
+        if self.is_gc() {
+            gc::untrack(self.ptr);
+        }
+    }
+
+    /// Whether the object's finalizer has run (`gc.is_finalized`); false for non-GC objects.
+    pub fn is_finalized(&self) -> bool {
+        self.is_gc() && gc::is_finalized(self.ptr)
+    }
+
+    /// Records that the finalizer ran (`_PyGC_SET_FINALIZED`), for the VM's
+    /// refcount-death path; the collector sets it itself. No-op for non-GC objects.
+    pub fn set_finalized(&self) {
+        if self.is_gc() {
+            gc::set_finalized(self.ptr);
+        }
+    }
+
+    /// `_PyObject_GC_MAY_BE_TRACKED`: false for non-GC objects, and for
+    /// untracked objects of a type untracked in every collection (tuples);
+    /// true otherwise. The VM's untracking tests use it on each referent.
+    #[inline]
+    pub fn may_be_tracked(&self) -> bool {
+        let slots = self.slots();
+        if !slots.has_gc() {
+            return false;
+        }
+        match slots.maybe_untrack {
+            Some(MaybeUntrack { when: UntrackWhen::EveryCollection, .. }) => gc::is_tracked(self.ptr),
+            _ => true,
+        }
+    }
+
+    /// The objects this object's `traverse` visits (`gc.get_referents` of one object).
+    pub fn referents(&self) -> Vec<ObjRef> {
+        let mut out = Vec::new();
+        if let Some(traverse) = self.slots().traverse {
+            traverse(self, &mut |r: &ObjRef| out.push(r.clone()));
+        }
+        out
     }
 }
 
@@ -483,6 +624,9 @@ pub fn alloc<T: 'static>(ty: &ObjRef, payload: T, request: usize) -> Result<ObjR
             payload,
         });
     }
+    if slots.tracked_at_alloc() {
+        gc::track(p);
+    }
     Ok(ObjRef { ptr: p, _not_send: PhantomData })
 }
 
@@ -540,6 +684,9 @@ fn alloc_var_unchecked_items<T: 'static, E: 'static>(
         }
         (*obj).ob_size = written;
     }
+    if slots.tracked_at_alloc() {
+        gc::track(p);
+    }
     Ok(ObjRef { ptr: p, _not_send: PhantomData })
 }
 
@@ -567,7 +714,7 @@ pub fn new_type_object<P: 'static>(
 ) -> Result<ObjRef, AllocError> {
     let layout = size_of::<Object<TypeObject<P>>>();
     // The metatype's slots decide the block layout; `type` itself uses its own.
-    let p = match metatype {
+    let (p, track) = match metatype {
         Some(m) => {
             let meta_slots = m.as_type_slots().ok_or(AllocError)?;
             if meta_slots.payload_id != TypeId::of::<TypeObject<P>>() {
@@ -575,9 +722,9 @@ pub fn new_type_object<P: 'static>(
             }
             let p = alloc_block(meta_slots, layout, 0)?;
             std::mem::forget(m.clone());
-            p
+            (p, meta_slots.tracked_at_alloc())
         }
-        None => alloc_block(&slots, layout, 0)?,
+        None => (alloc_block(&slots, layout, 0)?, slots.tracked_at_alloc()),
     };
     let ob_type = metatype.map_or(p, |m| m.ptr);
     // SAFETY: fresh block of the right size; TypeObject<P> is repr(C) with the
@@ -588,6 +735,9 @@ pub fn new_type_object<P: 'static>(
             header: ObjHeader { ob_refcnt: Cell::new(1), ob_type: Cell::new(ob_type) },
             payload: TypeObject { slots, data },
         });
+    }
+    if track {
+        gc::track(p);
     }
     Ok(ObjRef { ptr: p, _not_send: PhantomData })
 }
@@ -616,7 +766,11 @@ thread_local! {
 unsafe fn dealloc(p: NonNull<ObjHeader>) {
     // SAFETY: the object is alive until destroy() frees it.
     let has_gc = unsafe { ObjRef::slots_of(p) }.has_gc();
-    if !has_gc {
+    if has_gc {
+        // PyObject_GC_UnTrack at the top of every GC type's tp_dealloc: the
+        // object leaves its generation list before anything else happens.
+        gc::untrack(p);
+    } else {
         // SAFETY: forwarded from the caller.
         unsafe { destroy(p) };
         return;
@@ -680,7 +834,7 @@ unsafe fn destroy(p: NonNull<ObjHeader>) {
 impl ObjRef {
     /// # Safety
     /// `p` heads a live object; the returned borrow must not outlive it.
-    unsafe fn slots_of<'a>(p: NonNull<ObjHeader>) -> &'a TypeSlots {
+    pub(crate) unsafe fn slots_of<'a>(p: NonNull<ObjHeader>) -> &'a TypeSlots {
         // SAFETY: as in ObjRef::slots, for a raw header pointer.
         unsafe { &*(*p.as_ptr()).ob_type.get().as_ptr().cast::<u8>().add(SLOTS_OFFSET).cast::<TypeSlots>() }
     }

@@ -631,6 +631,10 @@ impl Vm {
             _ => (' ', '<', &chars[..]),
         };
         let rest: String = rest.iter().collect();
+        if let Some(c) = rest.chars().last().filter(|c| c.is_ascii_alphabetic() && *c != 's') {
+            let msg = format!("Unknown format code '{c}' for object of type 'str'");
+            return Err(self.new_error(ExcType::ValueError, msg));
+        }
         let (width, prec) = match rest.split_once('.') {
             Some((w, p)) => (w.parse().unwrap_or(0), p.trim_end_matches('s').parse::<usize>().ok()),
             None => (rest.trim_end_matches('s').parse().unwrap_or(0usize), None),

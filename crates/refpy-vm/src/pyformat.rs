@@ -8,7 +8,6 @@ use refpy_heap::ObjRef;
 use crate::args::split_kw;
 use crate::errors::{ExcType, PyResult};
 use crate::num::format::{percent_float, percent_int, PercentSpec};
-use crate::objects::dict::as_dict;
 use crate::objects::float::as_float;
 use crate::objects::str::as_str;
 use crate::objects::tuple::as_tuple;
@@ -68,6 +67,9 @@ fn format_string(vm: &mut Vm, fmt: &str, fa: &mut FormatArgs, depth: u32) -> PyR
                 out.push('}');
             }
             '}' => return Err(vm.new_error(ExcType::ValueError, "Single '}' encountered in format string")),
+            '{' if chars.peek().is_none() => {
+                return Err(vm.new_error(ExcType::ValueError, "Single '{' encountered in format string"))
+            }
             '{' => {
                 let end = field_end(vm, fmt, i + 1)?;
                 while chars.peek().is_some_and(|&(j, _)| j <= end) {
@@ -456,9 +458,4 @@ pub(crate) fn builtin_ascii(vm: &mut Vm, args: &[ObjRef], kwnames: Option<&[ObjR
     crate::call::arg_count(vm, "ascii", args, 1, 1)?;
     let r = vm.repr_string(&args[0])?;
     vm.new_str(&ascii_escape(&r))
-}
-
-/// True when `obj` can serve as the mapping of `%(name)s` formats.
-pub fn is_mapping(obj: &ObjRef) -> bool {
-    as_dict(obj).is_some()
 }

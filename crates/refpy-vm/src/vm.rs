@@ -267,7 +267,7 @@ impl Vm {
             }
             Constant::FrozenSet(items) => {
                 let objs = items.iter().map(|i| self.load_const(i, merged)).collect::<PyResult<Vec<_>>>()?;
-                self.build_set(objs, true)?
+                self.frozenset_constant(objs)?
             }
             Constant::Bytes(_) => {
                 return Err(self.new_error(ExcType::SystemError, "bytes are not supported by refpy yet"))

@@ -21,6 +21,7 @@ pub(super) const METHODS: &[Method] = &[
     ("popitem", dict_popitem),
     ("clear", dict_clear),
     ("copy", dict_copy),
+    ("fromkeys", dict_fromkeys),
 ];
 
 pub(super) const CLASS_METHODS: &[Method] = &[("fromkeys", dict_fromkeys)];
@@ -130,7 +131,8 @@ fn dict_copy(vm: &mut Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {
     Ok(d)
 }
 
-/// `dict.fromkeys(iterable, value=None)`; `args[0]` is the type.
+/// `dict.fromkeys(iterable, value=None)`; `args[0]` is the type (or, when
+/// called on an instance, the dict, which is ignored).
 fn dict_fromkeys(vm: &mut Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {
     no_kwargs(vm, "dict.fromkeys", kw)?;
     arg_count(vm, "fromkeys", &args[1..], 1, 2)?;

@@ -84,7 +84,8 @@ fn char_count(s: &str) -> usize {
     }
 }
 
-/// `s` as a str object: `whole` itself when the text is all of it.
+/// `s`, a slice of `whole`'s text, as a str object: `whole` itself when
+/// the slice is all of it.
 fn str_obj(vm: &mut Vm, whole: &ObjRef, s: &str) -> PyResult {
     if as_str(whole).is_some_and(|w| w.len() == s.len()) {
         return Ok(whole.clone());
@@ -141,10 +142,10 @@ fn str_join(vm: &mut Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {
 }
 
 /// The `sep` and `maxsplit` arguments of `split`/`rsplit`.
-fn split_args<'a>(
+fn split_args(
     vm: &mut Vm,
     name: &str,
-    args: &'a [ObjRef],
+    args: &[ObjRef],
     kw: Option<&[ObjRef]>,
 ) -> PyResult<(Option<String>, usize)> {
     let npos = args.len() - 1 - kw.map_or(0, <[ObjRef]>::len);
@@ -683,7 +684,10 @@ fn str_expandtabs(vm: &mut Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResu
             }
         }
     }
-    str_obj(vm, &args[0], &out)
+    if out == s {
+        return Ok(args[0].clone());
+    }
+    vm.new_str(&out)
 }
 
 /// A predicate method: true when the text is non-empty and `test` holds
@@ -700,8 +704,10 @@ fn predicate(
     Ok(vm.new_bool(test(s)))
 }
 
+/// Decimal digits (Unicode Nd) of the common scripts: ASCII, Arabic-Indic,
+/// Extended Arabic-Indic, Devanagari, Bengali and fullwidth.
 fn is_decimal_char(c: char) -> bool {
-    c.is_ascii_digit() || (!c.is_ascii() && c.is_numeric() && c.to_digit(10).is_some())
+    matches!(c, '0'..='9' | '\u{660}'..='\u{669}' | '\u{6f0}'..='\u{6f9}' | '\u{966}'..='\u{96f}' | '\u{9e6}'..='\u{9ef}' | '\u{ff10}'..='\u{ff19}')
 }
 
 fn is_digit_char(c: char) -> bool {

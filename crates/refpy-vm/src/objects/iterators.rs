@@ -53,7 +53,7 @@ pub struct ReversedObject {
 
 /// `sizeof(enumobject)`, `sizeof(zipobject)`, `sizeof(mapobject)`,
 /// `sizeof(filterobject)`, `sizeof(reversedobject)`.
-const ENUMERATE_BASICSIZE: usize = 48;
+const ENUMERATE_BASICSIZE: usize = 56;
 const ZIP_BASICSIZE: usize = 48;
 const MAP_BASICSIZE: usize = 32;
 const FILTER_BASICSIZE: usize = 32;

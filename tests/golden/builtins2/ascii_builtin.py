@@ -1,0 +1,1 @@
+print(ascii('abc'), ascii('é'), ascii(['ü', 1]), ascii('€'), ascii('😀'))

@@ -49,8 +49,9 @@ pub struct ObjHeader {
 }
 
 /// CPython's `PyGC_Head`: links of the generation lists, in front of the
-/// header of every object whose type has [`flags::HAVE_GC`].
-#[repr(C)]
+/// header of every object whose type has [`flags::HAVE_GC`]. Aligned like
+/// blocks, so list heads outside blocks leave the same low bits free.
+#[repr(C, align(16))]
 pub struct GcHead {
     /// Next object in its generation list (`_gc_next`); 0 when untracked.
     pub(crate) gc_next: Cell<usize>,

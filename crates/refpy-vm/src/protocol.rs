@@ -260,6 +260,7 @@ impl Vm {
         }
         if let Some(d) = as_dict(container) {
             let hash = self.hash(key)?;
+            let key = &self.canonical_key(key, || d.table.borrow().keys_with_hash(hash))?;
             let removed = d.table.borrow_mut().remove(key, hash);
             return match removed {
                 Some(kv) => {

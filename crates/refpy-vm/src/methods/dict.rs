@@ -45,7 +45,8 @@ fn dict_pop(vm: &mut Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {
     no_kwargs(vm, "pop", kw)?;
     arg_count(vm, "pop", &args[1..], 1, 2)?;
     let hash = vm.hash(&args[1])?;
-    let removed = d.table.borrow_mut().remove(&args[1], hash);
+    let key = vm.canonical_key(&args[1], || d.table.borrow().keys_with_hash(hash))?;
+    let removed = d.table.borrow_mut().remove(&key, hash);
     match (removed, args.get(2)) {
         (Some((_, v)), _) => Ok(v),
         (None, Some(default)) => Ok(default.clone()),

@@ -204,6 +204,12 @@ impl DictTable {
         }
     }
 
+    /// Keys stored with hash `hash` (for equality that needs Python code,
+    /// compared by the VM outside any borrow of the table).
+    pub fn keys_with_hash(&self, hash: i64) -> Vec<ObjRef> {
+        self.entries.iter().filter(|e| e.hash == hash).filter_map(|e| e.key.clone()).collect()
+    }
+
     /// The value for `key`.
     pub fn get(&self, key: &ObjRef, hash: i64) -> Option<ObjRef> {
         let ix = self.lookup(key, hash)?;
@@ -334,6 +340,22 @@ fn int_float_equal(i: &ObjRef, f: f64) -> Option<bool> {
 }
 
 impl Vm {
+    /// For a key whose `__eq__` is written in Python: the stored key equal to
+    /// it, found by calling `__eq__` on the candidates with the same hash
+    /// while the table is not borrowed (the table itself only compares
+    /// identity for such keys). Other keys are returned as they are.
+    pub(crate) fn canonical_key(&mut self, key: &ObjRef, candidates: impl FnOnce() -> Vec<ObjRef>) -> PyResult<ObjRef> {
+        if !self.is_heap_instance(key) {
+            return Ok(key.clone());
+        }
+        for k in candidates() {
+            if k.is(key) || self.equal(&k, key)? {
+                return Ok(k);
+            }
+        }
+        Ok(key.clone())
+    }
+
     /// A new empty dict.
     pub fn new_dict(&mut self) -> PyResult {
         alloc(&self.types.dict, DictObject { table: RefCell::new(DictTable::new()) }, DICT_BASICSIZE)
@@ -343,6 +365,7 @@ impl Vm {
     /// `d[key] = value`.
     pub fn dict_set(&mut self, d: &DictObject, key: ObjRef, value: ObjRef) -> PyResult<()> {
         let hash = self.hash(&key)?;
+        let key = self.canonical_key(&key, || d.table.borrow().keys_with_hash(hash))?;
         let old = d.table.borrow_mut().insert(key, hash, value);
         match old {
             Ok(old) => {
@@ -356,7 +379,8 @@ impl Vm {
     /// `d.get(key)`: `Ok(None)` when missing.
     pub fn dict_get(&mut self, d: &DictObject, key: &ObjRef) -> PyResult<Option<ObjRef>> {
         let hash = self.hash(key)?;
-        Ok(d.table.borrow().get(key, hash))
+        let key = self.canonical_key(key, || d.table.borrow().keys_with_hash(hash))?;
+        Ok(d.table.borrow().get(&key, hash))
     }
 
     /// Lookup by a Rust string (globals, builtins, keyword arguments).

@@ -118,6 +118,11 @@ impl SetTable {
         SET_BASICSIZE + extra
     }
 
+    /// Keys stored with hash `hash` (see `DictTable::keys_with_hash`).
+    pub fn keys_with_hash(&self, hash: i64) -> Vec<ObjRef> {
+        self.active().filter(|(_, h)| *h == hash).map(|(k, _)| k.clone()).collect()
+    }
+
     /// Index of the active entry holding `key` (`set_lookkey`).
     pub fn find(&self, key: &ObjRef, hash: i64) -> Option<usize> {
         let entries = self.entries();
@@ -434,6 +439,7 @@ impl Vm {
     /// `s.add(key)` (`PySet_Add`).
     pub fn set_add(&mut self, set: &ObjRef, key: ObjRef) -> PyResult<()> {
         let hash = self.hash(&key)?;
+        let key = self.canonical_key(&key, || as_set(set).map(|s| s.table.borrow().keys_with_hash(hash)).unwrap_or_default())?;
         self.set_add_hashed(set, key, hash)
     }
 
@@ -446,14 +452,16 @@ impl Vm {
     /// `key in s`.
     pub fn set_contains(&mut self, set: &ObjRef, key: &ObjRef) -> PyResult<bool> {
         let hash = self.hash(key)?;
-        Ok(as_set(set).is_some_and(|s| s.table.borrow().contains(key, hash)))
+        let key = self.canonical_key(key, || as_set(set).map(|s| s.table.borrow().keys_with_hash(hash)).unwrap_or_default())?;
+        Ok(as_set(set).is_some_and(|s| s.table.borrow().contains(&key, hash)))
     }
 
     /// Removes `key`; `Ok(false)` when it was absent.
     pub fn set_discard(&mut self, set: &ObjRef, key: &ObjRef) -> PyResult<bool> {
         let hash = self.hash(key)?;
         let s = as_set(set).expect("set");
-        let removed = s.table.borrow_mut().discard(key, hash);
+        let key = self.canonical_key(key, || s.table.borrow().keys_with_hash(hash))?;
+        let removed = s.table.borrow_mut().discard(&key, hash);
         Ok(removed.is_some())
     }
 

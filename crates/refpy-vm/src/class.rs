@@ -108,8 +108,12 @@ impl Vm {
         let gc = flags::HAVE_GC | flags::HEAPTYPE;
         let slots = if kind == Kind::Exception {
             TypeSlots::new::<ExceptionObject>(gc)
+                .with_traverse(crate::gc_support::exception_traverse)
+                .with_clear(crate::gc_support::exception_clear)
         } else {
             TypeSlots::new::<InstanceObject>(gc)
+                .with_traverse(crate::gc_support::instance_traverse)
+                .with_clear(crate::gc_support::instance_clear)
         };
         let meta = self.types.type_.clone();
         let cls = new_type_object(Some(&meta), slots, data).map_err(|_| self.memory_error())?;
@@ -156,13 +160,44 @@ impl Vm {
     /// `_PyType_Lookup`: `name` in the dicts along `ty`'s MRO, with the
     /// special methods of `object` and `BaseException` as built-in functions.
     pub fn lookup_in_mro(&mut self, ty: &ObjRef, name: &str) -> PyResult<Option<ObjRef>> {
-        let mro = type_data(ty).mro.borrow().clone();
-        for cls in &mro {
+        let key = self.intern(name)?;
+        self.lookup_in_mro_obj(ty, &key)
+    }
+
+    /// [`Vm::lookup_in_mro`] with the name as a str object (an interned name
+    /// from the code, whose hash is cached).
+    pub fn lookup_in_mro_obj(&mut self, ty: &ObjRef, key: &ObjRef) -> PyResult<Option<ObjRef>> {
+        let hash = self.hash(key)?;
+        let (found, builtin) = self.find_in_mro(ty, key, hash);
+        if found.is_some() {
+            return Ok(found);
+        }
+        match builtin {
+            Some((n, f)) => self.builtin_method(n, f).map(Some),
+            None => Ok(None),
+        }
+    }
+
+    /// The MRO walk without allocating: a class dict entry, or else the
+    /// first built-in special method of `object`/`BaseException` on the way.
+    fn find_in_mro(
+        &self,
+        ty: &ObjRef,
+        key: &ObjRef,
+        hash: i64,
+    ) -> (Option<ObjRef>, Option<(&'static str, BuiltinFn)>) {
+        let mro = type_data(ty).mro.borrow();
+        // The built-in tables hold only special methods (`__…__`).
+        let dunder = crate::objects::str::as_str(key).is_some_and(|n| n.starts_with("__"));
+        for cls in mro.iter() {
             let td = type_data(cls);
-            if let Some(d) = td.dict.get().cloned() {
-                if let Some(v) = self.dict_get_str(as_dict(&d).expect("class dict"), name)? {
-                    return Ok(Some(v));
+            if let Some(d) = td.dict.get() {
+                if let Some(v) = as_dict(d).expect("class dict").table.borrow().get(key, hash) {
+                    return (Some(v), None);
                 }
+                continue;
+            }
+            if !dunder {
                 continue;
             }
             let table = match td.kind {
@@ -170,11 +205,32 @@ impl Vm {
                 Kind::Exception if cls.is(&self.types.base_exception) => EXCEPTION_METHODS,
                 _ => &[],
             };
+            let name = crate::objects::str::as_str(key).unwrap_or("");
             if let Some((n, f)) = table.iter().find(|(n, _)| *n == name) {
-                return self.new_builtin(n, *f, None).map(Some);
+                return (None, Some((n, *f)));
             }
         }
-        Ok(None)
+        (None, None)
+    }
+
+    /// The function object of a built-in special method, made once.
+    fn builtin_method(&mut self, name: &'static str, f: BuiltinFn) -> PyResult {
+        if let Some(m) =
+            self.builtin_methods.iter().find(|(n, _)| std::ptr::eq(*n, name)).map(|(_, m)| m.clone())
+        {
+            return Ok(m);
+        }
+        let m = self.new_builtin(name, f, None)?;
+        self.builtin_methods.push((name, m.clone()));
+        Ok(m)
+    }
+
+    /// `name` looked up on `ty` when some class in its MRO defines it in a
+    /// class body (not one of the built-in special methods).
+    pub(crate) fn python_defined(&mut self, ty: &ObjRef, name: &str) -> PyResult<Option<ObjRef>> {
+        let key = self.intern(name)?;
+        let hash = self.hash(&key)?;
+        Ok(self.find_in_mro(ty, &key, hash).0)
     }
 
     /// True if `obj`'s class was defined in Python.
@@ -195,6 +251,10 @@ impl Vm {
         };
         if cell.borrow().is_none() && create {
             let d = self.new_dict()?;
+            if obj.downcast::<InstanceObject>().is_some() {
+                // 3.11's values array: untracked, traversed through the instance (gc_support).
+                d.untrack();
+            }
             *cell.borrow_mut() = Some(d);
         }
         Ok(cell.borrow().clone())
@@ -203,10 +263,10 @@ impl Vm {
     /// `object.__getattribute__` for instances of Python classes (and
     /// `__getattr__` as the fallback). `Ok(None)` means "no such attribute".
     pub(crate) fn instance_getattr(&mut self, obj: &ObjRef, name: &ObjRef) -> PyResult<Option<ObjRef>> {
-        let n = as_str(name).unwrap_or("").to_string();
         let ty = obj.ob_type();
-        let descr = self.lookup_in_mro(&ty, &n)?;
+        let descr = self.lookup_in_mro_obj(&ty, name)?;
         if let Some(p) = descr.as_ref().and_then(|d| d.downcast::<PropertyObject>()) {
+            let n = as_str(name).unwrap_or("").to_string();
             let Some(fget) = p.fget.clone() else {
                 return Err(self.new_error(
                     ExcType::AttributeError,
@@ -223,7 +283,7 @@ impl Vm {
         if let Some(d) = descr {
             return self.bind_descriptor(d, obj, &ty).map(Some);
         }
-        if n != "__getattr__" {
+        if as_str(name) != Some("__getattr__") {
             if let Some(ga) = self.lookup_in_mro(&ty, "__getattr__")? {
                 let bound = self.bind_descriptor(ga, obj, &ty)?;
                 return self.call(&bound, std::slice::from_ref(name), None).map(Some);
@@ -298,10 +358,10 @@ impl Vm {
         name: &ObjRef,
         value: Option<ObjRef>,
     ) -> PyResult<()> {
-        let n = as_str(name).unwrap_or("").to_string();
         let ty = obj.ob_type();
-        let descr = self.lookup_in_mro(&ty, &n)?;
+        let descr = self.lookup_in_mro_obj(&ty, name)?;
         if let Some(p) = descr.as_ref().and_then(|d| d.downcast::<PropertyObject>()) {
+            let n = as_str(name).unwrap_or("").to_string();
             let (f, what) = match &value {
                 Some(_) => (p.fset.clone(), "setter"),
                 None => (p.fdel.clone(), "deleter"),
@@ -318,15 +378,12 @@ impl Vm {
             self.call(&f, &args, None)?;
             return Ok(());
         }
-        if let Some(sa) =
-            self.lookup_in_mro(&ty, if value.is_some() { "__setattr__" } else { "__delattr__" })?
-        {
-            if as_function(&sa).is_some() {
-                let mut args = vec![obj.clone(), name.clone()];
-                args.extend(value);
-                self.call(&sa, &args, None)?;
-                return Ok(());
-            }
+        let hook = if value.is_some() { "__setattr__" } else { "__delattr__" };
+        if let Some(sa) = self.python_defined(&ty, hook)? {
+            let mut args = vec![obj.clone(), name.clone()];
+            args.extend(value);
+            self.call(&sa, &args, None)?;
+            return Ok(());
         }
         self.store_in_instance_dict(obj, name, value)
     }
@@ -393,10 +450,23 @@ impl Vm {
             return Err(self.new_error(ExcType::TypeError, format!("{name}() takes no arguments")));
         }
         if let Some(init) = init {
-            let mut all = Vec::with_capacity(args.len() + 1);
-            all.push(obj.clone());
-            all.extend_from_slice(args);
-            let r = self.call(&init, &all, kwnames)?;
+            let r = match as_function(&init) {
+                // The common case: a Python __init__ taking exactly these
+                // positional arguments — lay its locals out directly.
+                Some(f) if kwnames.is_none() && f.fast_nargs as usize == args.len() + 1 => {
+                    let mut locals = Vec::with_capacity(f.code.code.nlocalsplus());
+                    locals.push(obj.clone());
+                    locals.extend_from_slice(args);
+                    locals.resize(f.code.code.nlocalsplus().max(args.len() + 1), self.null.clone());
+                    self.run_function_frame(&init, locals)?
+                }
+                _ => {
+                    let mut all = Vec::with_capacity(args.len() + 1);
+                    all.push(obj.clone());
+                    all.extend_from_slice(args);
+                    self.call(&init, &all, kwnames)?
+                }
+            };
             if !r.is(&self.none) {
                 let t = self.type_name(&r);
                 return Err(

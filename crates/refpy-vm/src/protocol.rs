@@ -510,8 +510,13 @@ impl Vm {
         ) || is_builtin_iterator(self.kind(it)))
     }
 
-    /// `obj.name`.
+    /// `obj.name`. An `AttributeError` leaving it records `obj` and `name`
+    /// (3.11's `set_attribute_error_context`) for the "Did you mean" hint.
     pub fn get_attr(&mut self, obj: &ObjRef, name: &ObjRef) -> PyResult {
+        self.get_attr_inner(obj, name).map_err(|e| self.set_attribute_error_context(e, obj, name))
+    }
+
+    fn get_attr_inner(&mut self, obj: &ObjRef, name: &ObjRef) -> PyResult {
         if let Some(m) = crate::objects::module::as_module(obj) {
             let d = m.dict.clone();
             if let Some(v) = self.dict_get(as_dict(&d).expect("module dict"), name)? {
@@ -586,9 +591,12 @@ impl Vm {
                 let inst = obj.downcast::<crate::objects::instance::InstanceObject>().expect("instance");
                 if inst.dict.borrow().is_none() {
                     let d = self.new_dict()?;
+                    d.untrack();
                     *inst.dict.borrow_mut() = Some(d);
                 }
-                inst.dict.borrow().clone().expect("made above")
+                let d = inst.dict.borrow().clone().expect("made above");
+                crate::gc_support::materialize_instance_dict(&d);
+                d
             }
             "__func__" | "__self__" if self.kind(obj) == Kind::Method => {
                 let m = obj.downcast::<crate::objects::descriptor::MethodObject>().expect("method");
@@ -607,8 +615,67 @@ impl Vm {
             "args" if self.kind(obj) == Kind::Exception => {
                 crate::objects::exception::as_exception(obj).expect("exception").args.borrow().clone()
             }
-            _ => return Ok(None),
+            _ if self.kind(obj) == Kind::Exception => return Ok(self.exception_attr(obj, name)),
+            "__name__" | "__qualname__" | "__doc__" | "__module__" if self.kind(obj) == Kind::Method => {
+                let m = obj.downcast::<crate::objects::descriptor::MethodObject>().expect("method");
+                let (func, attr) = (m.func.clone(), self.new_str(name)?);
+                return self.get_attr(&func, &attr).map(Some);
+            }
+            _ => return self.introspection_attr(obj, name),
         }))
+    }
+
+    /// The read-only introspection attributes of functions (`__doc__`,
+    /// `__defaults__`, `__kwdefaults__`, `__closure__`, `__module__`),
+    /// generators (`__name__`, `__qualname__`, `gi_running`), cells
+    /// (`cell_contents`) and traceback entries (`tb_lineno`, `tb_next`,
+    /// `tb_lasti`).
+    fn introspection_attr(&mut self, obj: &ObjRef, name: &str) -> PyResult<Option<ObjRef>> {
+        let none = self.none.clone();
+        if let Some(f) = crate::objects::function::as_function(obj) {
+            return Ok(Some(match name {
+                "__doc__" => f.code.consts.first().filter(|c| as_str(c).is_some()).cloned().unwrap_or(none),
+                "__defaults__" => f.defaults.borrow().clone().unwrap_or(none),
+                "__kwdefaults__" => f.kwdefaults.borrow().clone().unwrap_or(none),
+                "__closure__" => f.closure.clone().unwrap_or(none),
+                "__module__" => {
+                    let globals = f.globals.clone();
+                    self.dict_get_str(as_dict(&globals).expect("globals dict"), "__name__")?.unwrap_or(none)
+                }
+                _ => return Ok(None),
+            }));
+        }
+        if let Some(g) = crate::objects::generator::as_generator(obj) {
+            return Ok(Some(match name {
+                "__name__" => g.name.clone(),
+                "__qualname__" => g.qualname.clone(),
+                "gi_running" => self.new_bool(g.running.get()),
+                _ => return Ok(None),
+            }));
+        }
+        if let Some(c) = obj.downcast::<crate::objects::function::CellObject>() {
+            if name != "cell_contents" {
+                return Ok(None);
+            }
+            let contents = c.contents.borrow().clone();
+            return match contents {
+                Some(v) => Ok(Some(v)),
+                None => Err(self.new_error(ExcType::ValueError, "Cell is empty")),
+            };
+        }
+        if let Some(tb) = obj.downcast::<crate::objects::traceback::TracebackObject>() {
+            return Ok(Some(match name {
+                "tb_next" => tb.next.clone().unwrap_or(none),
+                "tb_lasti" => self.new_int(2 * tb.lasti as i64)?,
+                "tb_lineno" => {
+                    let code = tb.code.downcast::<crate::objects::function::CodeObj>().expect("code");
+                    let line = code.0.code.locations.get(tb.lasti).map_or(0, |l| l.lineno);
+                    self.new_int(i64::from(line))?
+                }
+                _ => return Ok(None),
+            }));
+        }
+        Ok(None)
     }
 
     /// `AttributeError: 'int' object has no attribute 'x'`.
@@ -630,6 +697,11 @@ impl Vm {
 
     /// `obj.name = value`, or `del obj.name` when `value` is `None`.
     fn set_or_del_attr(&mut self, obj: &ObjRef, name: &ObjRef, value: Option<ObjRef>) -> PyResult<()> {
+        if let Some(v) = &value {
+            if self.set_exception_attr(obj, as_str(name).unwrap_or(""), v)? {
+                return Ok(());
+            }
+        }
         if self.is_heap_instance(obj) {
             return self.instance_setattr(obj, name, value);
         }
@@ -673,9 +745,8 @@ impl Vm {
         if self.kind(&obj) == Kind::Instance {
             // A plain function on the class, not shadowed by the instance:
             // no bound method is made (3.11's LOAD_METHOD).
-            let n = n.to_string();
             let ty = obj.ob_type();
-            if let Some(f) = self.lookup_in_mro(&ty, &n)? {
+            if let Some(f) = self.lookup_in_mro_obj(&ty, name)? {
                 let shadowed = obj
                     .downcast::<crate::objects::instance::InstanceObject>()
                     .and_then(|i| i.dict.borrow().clone())

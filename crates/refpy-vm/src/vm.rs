@@ -98,6 +98,9 @@ pub struct Vm {
     pub out: Output,
     /// `sys.argv`.
     pub argv: Vec<String>,
+    /// Function objects of the built-in special methods of `object` and
+    /// `BaseException`, made on first lookup.
+    pub(crate) builtin_methods: Vec<(&'static str, ObjRef)>,
     /// Imported modules by name (`sys.modules`).
     pub(crate) modules: Vec<(String, ObjRef)>,
     /// Set from another thread (a Ctrl-C handler) to raise
@@ -155,6 +158,7 @@ impl Vm {
             out: Output { buf: Vec::with_capacity(1 << 16), line_buffered: false },
             argv,
             modules: Vec::new(),
+            builtin_methods: Vec::new(),
             interrupt: Default::default(),
         };
         vm.init_caches().expect("startup allocation");
@@ -344,7 +348,9 @@ fn build_exception_types(types: &Types) -> Vec<ObjRef> {
         } else {
             let slots = refpy_heap::TypeSlots::new::<crate::objects::exception::ExceptionObject>(
                 refpy_heap::flags::HAVE_GC,
-            );
+            )
+            .with_traverse(crate::gc_support::exception_traverse)
+            .with_clear(crate::gc_support::exception_clear);
             make_type(&types.type_, &t.name(), Kind::Exception, Some(&exc[*base as usize]), slots)
         };
         exc.push(ty);

@@ -245,18 +245,10 @@ fn builtin_print(vm: &mut Vm, args: &[ObjRef], kwnames: Option<&[ObjRef]>) -> Py
     let (mut sep, mut end) = (" ".to_string(), "\n".to_string());
     for (k, v) in kwnames.unwrap_or(&[]).iter().zip(kwvals) {
         let key = as_str(k).unwrap_or("");
-        let text = if v.is(&vm.none) {
-            None
-        } else if let Some(s) = as_str(v) {
-            Some(s.to_string())
-        } else {
-            let t = vm.type_name(v);
-            return Err(vm.new_error(ExcType::TypeError, format!("{key} must be None or a string, not {t}")));
-        };
-        match key {
-            "sep" => sep = text.unwrap_or_else(|| " ".into()),
-            "end" => end = text.unwrap_or_else(|| "\n".into()),
-            "flush" => {}
+        let target = match key {
+            "sep" => &mut sep,
+            "end" => &mut end,
+            "flush" => continue,
             "file" => {
                 return Err(vm.new_error(ExcType::TypeError, "print(file=...) is not supported by refpy yet"))
             }
@@ -266,6 +258,12 @@ fn builtin_print(vm: &mut Vm, args: &[ObjRef], kwnames: Option<&[ObjRef]>) -> Py
                     format!("'{key}' is an invalid keyword argument for print()"),
                 ))
             }
+        };
+        if let Some(s) = as_str(v) {
+            *target = s.to_string();
+        } else if !v.is(&vm.none) {
+            let t = vm.type_name(v);
+            return Err(vm.new_error(ExcType::TypeError, format!("{key} must be None or a string, not {t}")));
         }
     }
     let mut out = String::new();
@@ -319,7 +317,15 @@ fn builtin_callable(vm: &mut Vm, args: &[ObjRef], kwnames: Option<&[ObjRef]>) ->
     no_kwargs(vm, "callable", kwnames)?;
     arg_count(vm, "callable", args, 1, 1)?;
     let k = vm.kind(&args[0]);
-    Ok(vm.new_bool(matches!(k, Kind::Function | Kind::BuiltinFunction | Kind::Type)))
+    let callable = match k {
+        Kind::Function | Kind::BuiltinFunction | Kind::Type | Kind::Method => true,
+        _ if vm.is_heap_instance(&args[0]) => {
+            let ty = args[0].ob_type();
+            vm.lookup_in_mro(&ty, "__call__")?.is_some()
+        }
+        _ => false,
+    };
+    Ok(vm.new_bool(callable))
 }
 
 /// `isinstance(obj, cls_or_tuple)`.
@@ -363,6 +369,9 @@ fn builtin_abs(vm: &mut Vm, args: &[ObjRef], kwnames: Option<&[ObjRef]>) -> PyRe
             return Ok(args[0].clone());
         }
         return vm.int_from(i.abs());
+    }
+    if let Some(r) = vm.user_special(&args[0], "__abs__", &[])? {
+        return Ok(r);
     }
     let t = vm.type_name(&args[0]);
     Err(vm.new_error(ExcType::TypeError, format!("bad operand type for abs(): '{t}'")))

@@ -61,22 +61,77 @@ impl Vm {
     pub fn call_ex(&mut self, func: &ObjRef, args: &ObjRef, kwargs: Option<&ObjRef>) -> PyResult {
         let mut all = match as_tuple(args) {
             Some(t) => t.to_vec(),
-            None => self.sequence_items(args)?,
+            None => match self.sequence_items(args) {
+                Ok(items) => items,
+                Err(e) if self.is_not_iterable_error(&e, args) => {
+                    let (f, t) = (self.function_str(func)?, self.type_name(args));
+                    return Err(self.new_error(
+                        ExcType::TypeError,
+                        format!("{f} argument after * must be an iterable, not {t}"),
+                    ));
+                }
+                Err(e) => return Err(e),
+            },
         };
         let mut names = Vec::new();
         if let Some(kw) = kwargs {
             let Some(d) = as_dict(kw) else {
-                let t = self.type_name(kw);
-                return Err(self
-                    .new_error(ExcType::TypeError, format!("argument after ** must be a mapping, not {t}")));
+                let (f, t) = (self.function_str(func)?, self.type_name(kw));
+                return Err(self.new_error(
+                    ExcType::TypeError,
+                    format!("{f} argument after ** must be a mapping, not {t}"),
+                ));
             };
             for (k, v) in d.table.borrow().items() {
                 names.push(k.clone());
                 all.push(v.clone());
             }
+            if names.iter().any(|k| as_str(k).is_none()) {
+                return Err(self.new_error(ExcType::TypeError, "keywords must be strings"));
+            }
         }
         let kw = if names.is_empty() { None } else { Some(&names[..]) };
         self.call(func, &all, kw)
+    }
+
+    /// How CPython names a callable in call errors (`_PyObject_FunctionStr`):
+    /// `module.qualname()`, just `qualname()` for built-ins, else `str(func)`.
+    pub(crate) fn function_str(&mut self, func: &ObjRef) -> PyResult<String> {
+        let func = match func.downcast::<crate::objects::descriptor::MethodObject>() {
+            Some(m) => m.func.clone(),
+            None => func.clone(),
+        };
+        if let Some(b) = func.downcast::<crate::objects::function::BuiltinFunction>() {
+            return Ok(match &b.self_obj {
+                Some(o) if self.kind(o) != crate::types::Kind::Module => {
+                    format!("{}.{}()", self.type_name(o), b.name)
+                }
+                _ => format!("{}()", b.name),
+            });
+        }
+        let qualname = self.new_str("__qualname__")?;
+        let module = self.new_str("__module__")?;
+        let q = match self.get_attr(&func, &qualname) {
+            Ok(q) => q,
+            Err(_) => return self.str_string(&func),
+        };
+        let q = self.str_string(&q)?;
+        match self.get_attr(&func, &module) {
+            Ok(m) if as_str(&m).is_some_and(|m| m != "builtins") => {
+                Ok(format!("{}.{q}()", as_str(&m).unwrap_or("")))
+            }
+            _ => Ok(format!("{q}()")),
+        }
+    }
+
+    /// True if `e` is the `'T' object is not iterable` error that iterating
+    /// `obj` raises (not an error from inside its `__iter__`).
+    pub(crate) fn is_not_iterable_error(&self, e: &PyErr, obj: &ObjRef) -> bool {
+        let msg = format!("'{}' object is not iterable", self.type_name(obj));
+        self.exc_matches(&e.exc, ExcType::TypeError)
+            && crate::objects::exception::as_exception(&e.exc)
+                .and_then(|x| as_tuple(&x.args.borrow()).and_then(|a| a.first().cloned()))
+                .is_some_and(|m| as_str(&m) == Some(msg.as_str()))
     }
 
     /// Lays out a Python function's locals from call arguments: positional
@@ -108,8 +163,6 @@ impl Vm {
             let extra = positional.get(argcount..).unwrap_or(&[]).to_vec();
             slots[idx] = Some(self.new_tuple(extra)?);
             idx += 1;
-        } else if positional.len() > argcount {
-            return Err(self.too_many_positional(f, &qualname, positional.len(), nkw));
         }
         let varkw = if has_varkw { Some(self.new_dict()?) } else { None };
         if let Some(d) = &varkw {
@@ -130,13 +183,28 @@ impl Vm {
                 None => match &varkw {
                     Some(d) => self.dict_set(as_dict(d).expect("dict"), name.clone(), value.clone())?,
                     None => {
-                        return Err(self.new_error(
-                            ExcType::TypeError,
-                            format!("{qualname}() got an unexpected keyword argument '{n}'"),
-                        ))
+                        let posonly = &c.varnames[..c.posonlyargcount as usize];
+                        let passed: Vec<&str> = posonly
+                            .iter()
+                            .filter(|p| kwnames.unwrap_or(&[]).iter().any(|k| as_str(k) == Some(&***p)))
+                            .map(|p| &**p)
+                            .collect();
+                        let msg = if passed.is_empty() {
+                            format!("{qualname}() got an unexpected keyword argument '{n}'")
+                        } else {
+                            format!(
+                                "{qualname}() got some positional-only arguments passed as keyword arguments: '{}'",
+                                passed.join(", ")
+                            )
+                        };
+                        return Err(self.new_error(ExcType::TypeError, msg));
                     }
                 },
             }
+        }
+        // CPython checks the positional count after the keywords.
+        if !has_varargs && positional.len() > argcount {
+            return Err(self.too_many_positional(f, &qualname, positional.len(), nkw));
         }
         self.fill_defaults(f, &qualname, &mut slots)?;
         Ok(slots.into_iter().map(|s| s.unwrap_or_else(|| self.null.clone())).collect())

@@ -310,6 +310,13 @@ impl Vm {
                     }
                     Opcode::BINARY_SUBSCR => {
                         skip!(BINARY_SUBSCR);
+                        if let Some(v) = self.subscr_fast() {
+                            let (key, container) = (self.pop(), self.pop());
+                            drop(key);
+                            drop(container);
+                            self.stack.push(v);
+                            continue;
+                        }
                         let key = self.pop();
                         let container = self.pop();
                         let v = tri!(self.get_item(&container, &key));
@@ -319,6 +326,15 @@ impl Vm {
                     }
                     Opcode::STORE_SUBSCR => {
                         skip!(STORE_SUBSCR);
+                        if let Some(old) = self.store_subscr_fast() {
+                            // STORE_SUBSCR_LIST_INT's order: the old item, the
+                            // index, then the list are released.
+                            drop(old);
+                            let (key, list, _value) = (self.pop(), self.pop(), self.pop());
+                            drop(key);
+                            drop(list);
+                            continue;
+                        }
                         let key = self.pop();
                         let container = self.pop();
                         let v = self.pop();
@@ -398,12 +414,20 @@ impl Vm {
                     Opcode::LIST_EXTEND => {
                         let iterable = self.pop();
                         let list = self.stack[self.stack.len() - oparg as usize].clone();
-                        tri!(self.list_extend(&list, &iterable));
+                        tri!(self
+                            .list_extend(&list, &iterable)
+                            .map_err(|e| self.star_value_error(e, &iterable)));
                     }
-                    Opcode::DICT_UPDATE | Opcode::DICT_MERGE => {
+                    Opcode::DICT_UPDATE => {
                         let other = self.pop();
                         let d = self.stack[self.stack.len() - oparg as usize].clone();
                         tri!(self.dict_update(&d, &other));
+                    }
+                    Opcode::DICT_MERGE => {
+                        let other = self.pop();
+                        let n = self.stack.len() - oparg as usize;
+                        let (d, func) = (self.stack[n].clone(), self.stack[n - 2].clone());
+                        tri!(self.dict_merge(&d, &other, &func));
                     }
                     Opcode::LIST_TO_TUPLE => {
                         let list = self.pop();
@@ -710,6 +734,38 @@ impl Vm {
         None
     }
 
+    /// `BINARY_SUBSCR_LIST_INT` / `_TUPLE_INT`: an item by a small
+    /// non-negative-or-negative int index in range; `None` for anything else.
+    #[inline(always)]
+    fn subscr_fast(&self) -> Option<ObjRef> {
+        let n = self.stack.len();
+        let (c, k) = (&self.stack[n - 2], &self.stack[n - 1]);
+        let IntObject(IntValue::Small(i)) = k.downcast_exact(&self.int_tok)? else { return None };
+        if let Some(l) = as_list(c) {
+            let items = l.items.borrow();
+            let idx = if *i < 0 { *i + items.len() as i64 } else { *i };
+            return items.get(usize::try_from(idx).ok()?).cloned();
+        }
+        let t = as_tuple(c)?;
+        let idx = if *i < 0 { *i + t.len() as i64 } else { *i };
+        t.get(usize::try_from(idx).ok()?).cloned()
+    }
+
+    /// `STORE_SUBSCR_LIST_INT`: stores `stack[-3]` into a list at a small int
+    /// index in range and returns the replaced item (the caller releases it
+    /// and pops the three operands); `None` for anything else.
+    #[inline(always)]
+    fn store_subscr_fast(&mut self) -> Option<ObjRef> {
+        let n = self.stack.len();
+        let (v, c, k) = (&self.stack[n - 3], &self.stack[n - 2], &self.stack[n - 1]);
+        let IntObject(IntValue::Small(i)) = k.downcast_exact(&self.int_tok)? else { return None };
+        let l = as_list(c)?;
+        let mut items = l.items.borrow_mut();
+        let idx = if *i < 0 { *i + items.len() as i64 } else { *i };
+        let slot = items.get_mut(usize::try_from(idx).ok()?)?;
+        Some(std::mem::replace(slot, v.clone()))
+    }
+
     /// `COMPARE_OP` on two small ints or two floats, without touching counts.
     #[inline(always)]
     fn compare_op_fast(&self, op: CompareOp) -> Option<bool> {
@@ -796,6 +852,11 @@ impl Vm {
     /// Raises `KeyboardInterrupt` if an interrupt was requested.
     #[inline]
     pub(crate) fn check_interrupt(&mut self) -> PyResult<()> {
+        // An allocation crossed gc threshold 0: collect here, at a safe point
+        // (3.11 collects inside the allocation; see refpy_heap::gc).
+        if refpy_heap::gc::collection_pending() {
+            crate::modules::gc::collect_pending(self);
+        }
         if self.interrupt.load(std::sync::atomic::Ordering::Relaxed) {
             self.interrupt.store(false, std::sync::atomic::Ordering::Relaxed);
             return Err(self.new_error_noargs(ExcType::KeyboardInterrupt));
@@ -1093,7 +1154,7 @@ impl Vm {
 
     /// `UNPACK_SEQUENCE n`: pushes the items so that the first ends on top.
     fn unpack_sequence(&mut self, seq: &ObjRef, n: usize) -> PyResult<()> {
-        let items = self.sequence_items(seq)?;
+        let items = self.unpack_items(seq, n + 1)?;
         if items.len() != n {
             return Err(if items.len() > n {
                 self.new_error(ExcType::ValueError, format!("too many values to unpack (expected {n})"))
@@ -1110,7 +1171,7 @@ impl Vm {
 
     /// `UNPACK_EX`: `before` items, a list of the middle, `after` items.
     fn unpack_ex(&mut self, seq: &ObjRef, before: usize, after: usize) -> PyResult<()> {
-        let mut items = self.sequence_items(seq)?;
+        let mut items = self.unpack_items(seq, usize::MAX)?;
         if items.len() < before + after {
             return Err(self.new_error(
                 ExcType::ValueError,
@@ -1128,6 +1189,67 @@ impl Vm {
         self.stack.push(mid);
         self.stack.extend(items.into_iter().rev());
         Ok(())
+    }
+
+    /// `LIST_EXTEND`'s error for a non-iterable (`[*5]`, `f(1, *5)`).
+    fn star_value_error(&mut self, e: PyErr, iterable: &ObjRef) -> PyErr {
+        if !self.is_not_iterable_error(&e, iterable) {
+            return e;
+        }
+        let t = self.type_name(iterable);
+        self.new_error(ExcType::TypeError, format!("Value after * must be an iterable, not {t}"))
+    }
+
+    /// `DICT_MERGE`: `**other` into the keyword dict of a call to `func`,
+    /// with CPython's errors for a non-mapping and a repeated keyword.
+    fn dict_merge(&mut self, d: &ObjRef, other: &ObjRef, func: &ObjRef) -> PyResult<()> {
+        let (Some(target), Some(src)) = (as_dict(d), as_dict(other)) else {
+            let (f, t) = (self.function_str(func)?, self.type_name(other));
+            return Err(self
+                .new_error(ExcType::TypeError, format!("{f} argument after ** must be a mapping, not {t}")));
+        };
+        let items: Vec<(ObjRef, ObjRef)> =
+            src.table.borrow().items().map(|(k, v)| (k.clone(), v.clone())).collect();
+        for (k, v) in items {
+            if self.dict_get(target, &k)?.is_some() {
+                let f = self.function_str(func)?;
+                let key = self.str_string(&k)?;
+                return Err(self.new_error(
+                    ExcType::TypeError,
+                    format!("{f} got multiple values for keyword argument '{key}'"),
+                ));
+            }
+            self.dict_set(target, k, v)?;
+        }
+        Ok(())
+    }
+
+    /// The items an unpacking assignment takes from `seq`: at most `limit`
+    /// (an iterator is not drained past what decides the error, as in
+    /// CPython's `unpack_iterable`), and CPython's message for a
+    /// non-iterable.
+    fn unpack_items(&mut self, seq: &ObjRef, limit: usize) -> PyResult<Vec<ObjRef>> {
+        if as_tuple(seq).is_some() || as_list(seq).is_some() {
+            return self.sequence_items(seq);
+        }
+        let it = match self.get_iter(seq) {
+            Ok(it) => it,
+            Err(e) if self.is_not_iterable_error(&e, seq) => {
+                let t = self.type_name(seq);
+                return Err(
+                    self.new_error(ExcType::TypeError, format!("cannot unpack non-iterable {t} object"))
+                );
+            }
+            Err(e) => return Err(e),
+        };
+        let mut out = Vec::new();
+        while out.len() < limit {
+            match self.iter_next(&it)? {
+                Some(v) => out.push(v),
+                None => break,
+            }
+        }
+        Ok(out)
     }
 
     /// All items of an iterable, in order.

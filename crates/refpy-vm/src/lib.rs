@@ -15,6 +15,7 @@ mod class;
 pub mod errors;
 mod eval;
 mod frame;
+mod gc_support;
 mod methods;
 mod modules;
 pub mod num;

@@ -27,7 +27,12 @@ pub type Method = (&'static str, BuiltinFn);
 
 /// The method `name` of built-in kind `kind`.
 pub fn lookup(kind: Kind, name: &str) -> Option<Method> {
-    let table = match kind {
+    table(kind).iter().find(|(n, _)| *n == name).copied()
+}
+
+/// The methods of built-in kind `kind` (empty for kinds without any here).
+pub fn table(kind: Kind) -> &'static [Method] {
+    match kind {
         Kind::List => list::METHODS,
         Kind::Dict => dict::METHODS,
         Kind::Str => string::METHODS,
@@ -36,9 +41,8 @@ pub fn lookup(kind: Kind, name: &str) -> Option<Method> {
         Kind::Tuple => misc::TUPLE_METHODS,
         Kind::Int | Kind::Bool => misc::INT_METHODS,
         Kind::Float => misc::FLOAT_METHODS,
-        _ => return None,
-    };
-    table.iter().find(|(n, _)| *n == name).copied()
+        _ => &[],
+    }
 }
 
 /// The class method `name` of the built-in type of kind `kind` (called with
@@ -56,6 +60,9 @@ pub fn lookup_class(kind: Kind, name: &str) -> Option<Method> {
 pub(crate) fn type_attr(vm: &mut Vm, ty: &ObjRef, name: &str) -> PyResult<Option<ObjRef>> {
     let Some(td) = as_type(ty) else { return Ok(None) };
     let kind = td.kind;
+    if name == "mro" {
+        return vm.new_builtin("mro", type_mro, Some(ty.clone())).map(Some);
+    }
     if let Some((n, f)) = lookup_class(kind, name) {
         return vm.new_builtin(n, f, Some(ty.clone())).map(Some);
     }
@@ -63,6 +70,17 @@ pub(crate) fn type_attr(vm: &mut Vm, ty: &ObjRef, name: &str) -> PyResult<Option
         Some((n, f)) => vm.new_builtin(n, f, None).map(Some),
         None => Ok(None),
     }
+}
+
+/// `type.mro(cls)`: the method resolution order as a new list.
+fn type_mro(vm: &mut Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {
+    crate::call::no_kwargs(vm, "mro", kw)?;
+    let Some(td) = args.first().and_then(as_type).filter(|_| args.len() == 1) else {
+        let n = args.len().saturating_sub(1);
+        return Err(vm.new_error(ExcType::TypeError, format!("type.mro() takes no arguments ({n} given)")));
+    };
+    let mro = td.mro.borrow().clone();
+    vm.new_list(mro)
 }
 
 /// The receiver of a method of type `tyname`, checked with `get`:

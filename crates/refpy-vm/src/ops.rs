@@ -377,7 +377,7 @@ impl Vm {
         if let Some(v) = self.compare_special(a, b, op)? {
             return Ok(v);
         }
-        let r = self.compare_bool(a, b, op)?;
+        let r = self.compare_builtin(a, b, op)?;
         Ok(self.new_bool(r))
     }
 
@@ -389,11 +389,20 @@ impl Vm {
         if let Some(v) = self.compare_special(a, b, op)? {
             return self.is_true(&v);
         }
+        self.compare_builtin(a, b, op)
+    }
+
+    /// `a <op> b` once the special methods of instances declined (each is
+    /// called once per comparison, as in CPython's `do_richcompare`).
+    fn compare_builtin(&mut self, a: &ObjRef, b: &ObjRef, op: CompareOp) -> PyResult<bool> {
         if let Some(r) = crate::methods::set_compare(self, a, b, op)? {
             return Ok(r);
         }
         if matches!(op, CompareOp::Eq | CompareOp::Ne) {
-            let eq = self.equal(a, b)?;
+            let eq = match numeric_equal(a, b) {
+                Some(eq) => eq,
+                None => self.equal_builtin(a, b)?,
+            };
             return Ok(eq == (op == CompareOp::Eq));
         }
         match self.order(a, b)? {
@@ -419,6 +428,12 @@ impl Vm {
         if let Some(v) = self.compare_special(a, b, CompareOp::Eq)? {
             return self.is_true(&v);
         }
+        self.equal_builtin(a, b)
+    }
+
+    /// `a == b` for built-in values, and identity for instances whose
+    /// `__eq__` declined.
+    fn equal_builtin(&mut self, a: &ObjRef, b: &ObjRef) -> PyResult<bool> {
         if let Some(r) = crate::methods::set_compare(self, a, b, CompareOp::Eq)? {
             return Ok(r);
         }
@@ -453,6 +468,15 @@ impl Vm {
             Kind::Range => {
                 let (x, y) = (as_range(a).expect("range"), as_range(b).expect("range"));
                 Ok(x.len == y.len && (x.len == 0 || x.start == y.start && (x.len == 1 || x.step == y.step)))
+            }
+            Kind::Method => {
+                // Bound methods: the same `__self__` and equal functions.
+                let m = |o: &ObjRef| {
+                    let m = o.downcast::<crate::objects::descriptor::MethodObject>().expect("method");
+                    (m.self_obj.clone(), m.func.clone())
+                };
+                let ((sa, fa), (sb, fb)) = (m(a), m(b));
+                Ok(sa.is(&sb) && self.equal(&fa, &fb)?)
             }
             _ => Ok(a.is(b)),
         }

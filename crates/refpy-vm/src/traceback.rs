@@ -77,6 +77,7 @@ impl Vm {
         let msg = self.str_string(exc).unwrap_or_else(|_| "<exception str() failed>".into());
         let hint = as_exception(exc)
             .and_then(|e| e.suggestion.borrow().clone())
+            .or_else(|| self.attribute_suggestion(exc))
             .map(|s| format!(". Did you mean: '{s}'?"))
             .unwrap_or_default();
         if msg.is_empty() {

@@ -7,7 +7,9 @@
 
 use std::cell::{OnceCell, RefCell};
 
-use refpy_heap::{flags, metatype_slots, new_type_object, ObjRef, TypeSlots};
+use refpy_heap::{flags, metatype_slots, new_type_object, ObjRef, TypeSlots, UntrackWhen};
+
+use crate::gc_support as gcs;
 
 use crate::objects::descriptor::{MethodObject, PropertyObject, WrapperObject};
 use crate::objects::dict::DictObject;
@@ -211,68 +213,202 @@ impl Types {
         let gc = flags::HAVE_GC;
         let int = t("int", Kind::Int, TypeSlots::new::<IntObject>(0));
         let bool_ = make_type(&type_, "bool", Kind::Bool, Some(&int), TypeSlots::new::<IntObject>(0));
-        let base_exception = t("BaseException", Kind::Exception, TypeSlots::new::<ExceptionObject>(gc));
+        let base_exception = t(
+            "BaseException",
+            Kind::Exception,
+            TypeSlots::new::<ExceptionObject>(gc)
+                .with_traverse(gcs::exception_traverse)
+                .with_clear(gcs::exception_clear),
+        );
         Types {
             none: t("NoneType", Kind::None, TypeSlots::new::<NoneObject>(0)),
             null: t("<NULL>", Kind::Null, TypeSlots::new::<NullObject>(0)),
             float: t("float", Kind::Float, TypeSlots::new::<FloatObject>(0)),
             str_: t("str", Kind::Str, TypeSlots::new_str::<StrObject>(0)),
-            list: t("list", Kind::List, TypeSlots::new::<ListObject>(gc)),
-            tuple: t("tuple", Kind::Tuple, TypeSlots::new_var::<TupleObject, ObjRef>(gc)),
-            dict: t("dict", Kind::Dict, TypeSlots::new::<DictObject>(gc)),
+            list: t(
+                "list",
+                Kind::List,
+                TypeSlots::new::<ListObject>(gc)
+                    .with_traverse(gcs::list_traverse)
+                    .with_clear(gcs::list_clear),
+            ),
+            tuple: t(
+                "tuple",
+                Kind::Tuple,
+                TypeSlots::new_var::<TupleObject, ObjRef>(gc)
+                    .with_traverse(gcs::tuple_traverse)
+                    .with_maybe_untrack(UntrackWhen::EveryCollection, gcs::tuple_maybe_untrack),
+            ),
+            dict: t(
+                "dict",
+                Kind::Dict,
+                TypeSlots::new::<DictObject>(gc)
+                    .with_traverse(gcs::dict_traverse)
+                    .with_clear(gcs::dict_clear),
+            ),
             range: t("range", Kind::Range, TypeSlots::new::<RangeObject>(0)),
-            slice: t("slice", Kind::Slice, TypeSlots::new::<SliceObject>(gc)),
-            function: t("function", Kind::Function, TypeSlots::new::<FunctionObject>(gc)),
+            slice: t(
+                "slice",
+                Kind::Slice,
+                TypeSlots::new::<SliceObject>(gc).with_traverse(gcs::slice_traverse),
+            ),
+            function: t(
+                "function",
+                Kind::Function,
+                TypeSlots::new::<FunctionObject>(gc)
+                    .with_traverse(gcs::function_traverse)
+                    .with_clear(gcs::function_clear),
+            ),
             builtin_function: t(
                 "builtin_function_or_method",
                 Kind::BuiltinFunction,
-                TypeSlots::new::<BuiltinFunction>(gc),
+                TypeSlots::new::<BuiltinFunction>(gc).with_traverse(gcs::builtin_traverse),
             ),
             code: t("code", Kind::Code, TypeSlots::new::<CodeObj>(0)),
-            cell: t("cell", Kind::Cell, TypeSlots::new::<CellObject>(gc)),
-            list_iterator: t("list_iterator", Kind::ListIterator, TypeSlots::new::<SeqIterator>(gc)),
-            tuple_iterator: t("tuple_iterator", Kind::TupleIterator, TypeSlots::new::<SeqIterator>(gc)),
-            str_iterator: t("str_ascii_iterator", Kind::StrIterator, TypeSlots::new::<SeqIterator>(gc)),
+            cell: t(
+                "cell",
+                Kind::Cell,
+                TypeSlots::new::<CellObject>(gc)
+                    .with_traverse(gcs::cell_traverse)
+                    .with_clear(gcs::cell_clear),
+            ),
+            list_iterator: t(
+                "list_iterator",
+                Kind::ListIterator,
+                TypeSlots::new::<SeqIterator>(gc)
+                    .with_traverse(gcs::seqiter_traverse)
+                    .with_clear(gcs::seqiter_clear),
+            ),
+            tuple_iterator: t(
+                "tuple_iterator",
+                Kind::TupleIterator,
+                TypeSlots::new::<SeqIterator>(gc)
+                    .with_traverse(gcs::seqiter_traverse)
+                    .with_clear(gcs::seqiter_clear),
+            ),
+            str_iterator: t(
+                "str_ascii_iterator",
+                Kind::StrIterator,
+                TypeSlots::new::<SeqIterator>(gc)
+                    .with_traverse(gcs::seqiter_traverse)
+                    .with_clear(gcs::seqiter_clear),
+            ),
             range_iterator: t("range_iterator", Kind::RangeIterator, TypeSlots::new::<RangeIterator>(0)),
             dict_key_iterator: t(
                 "dict_keyiterator",
                 Kind::DictKeyIterator,
-                TypeSlots::new::<SeqIterator>(gc),
+                TypeSlots::new::<SeqIterator>(gc)
+                    .with_traverse(gcs::seqiter_traverse)
+                    .with_clear(gcs::seqiter_clear),
             ),
-            traceback: t("traceback", Kind::Traceback, TypeSlots::new::<TracebackObject>(gc)),
-            module: t("module", Kind::Module, TypeSlots::new::<ModuleObject>(gc)),
-            method: t("method", Kind::Method, TypeSlots::new::<MethodObject>(gc)),
-            property: t("property", Kind::Property, TypeSlots::new::<PropertyObject>(gc)),
-            staticmethod: t("staticmethod", Kind::StaticMethod, TypeSlots::new::<WrapperObject>(gc)),
-            classmethod: t("classmethod", Kind::ClassMethod, TypeSlots::new::<WrapperObject>(gc)),
-            super_: t("super", Kind::Super, TypeSlots::new::<MethodObject>(gc)),
-            generator: t("generator", Kind::Generator, TypeSlots::new::<GeneratorObject>(gc)),
+            traceback: t(
+                "traceback",
+                Kind::Traceback,
+                TypeSlots::new::<TracebackObject>(gc).with_traverse(gcs::traceback_traverse),
+            ),
+            module: t(
+                "module",
+                Kind::Module,
+                TypeSlots::new::<ModuleObject>(gc).with_traverse(gcs::module_traverse),
+            ),
+            method: t(
+                "method",
+                Kind::Method,
+                TypeSlots::new::<MethodObject>(gc).with_traverse(gcs::method_traverse),
+            ),
+            property: t(
+                "property",
+                Kind::Property,
+                TypeSlots::new::<PropertyObject>(gc).with_traverse(gcs::property_traverse),
+            ),
+            staticmethod: t(
+                "staticmethod",
+                Kind::StaticMethod,
+                TypeSlots::new::<WrapperObject>(gc).with_traverse(gcs::wrapper_traverse),
+            ),
+            classmethod: t(
+                "classmethod",
+                Kind::ClassMethod,
+                TypeSlots::new::<WrapperObject>(gc).with_traverse(gcs::wrapper_traverse),
+            ),
+            super_: t(
+                "super",
+                Kind::Super,
+                TypeSlots::new::<MethodObject>(gc).with_traverse(gcs::method_traverse),
+            ),
+            generator: t(
+                "generator",
+                Kind::Generator,
+                TypeSlots::new::<GeneratorObject>(gc)
+                    .with_traverse(gcs::generator_traverse)
+                    .with_clear(gcs::generator_clear),
+            ),
             not_implemented: t("NotImplementedType", Kind::NotImplemented, TypeSlots::new::<NoneObject>(0)),
-            set: t("set", Kind::Set, TypeSlots::new::<SetObject>(gc)),
-            frozenset: t("frozenset", Kind::FrozenSet, TypeSlots::new::<SetObject>(gc)),
-            set_iterator: t("set_iterator", Kind::SetIterator, TypeSlots::new::<SetIterator>(gc)),
-            enumerate: t("enumerate", Kind::Enumerate, TypeSlots::new::<EnumerateObject>(gc)),
-            zip: t("zip", Kind::Zip, TypeSlots::new::<ZipObject>(gc)),
-            map: t("map", Kind::Map, TypeSlots::new::<MapObject>(gc)),
-            filter: t("filter", Kind::Filter, TypeSlots::new::<FilterObject>(gc)),
-            reversed: t("reversed", Kind::Reversed, TypeSlots::new::<ReversedObject>(gc)),
+            set: t(
+                "set",
+                Kind::Set,
+                TypeSlots::new::<SetObject>(gc).with_traverse(gcs::set_traverse).with_clear(gcs::set_clear),
+            ),
+            frozenset: t(
+                "frozenset",
+                Kind::FrozenSet,
+                TypeSlots::new::<SetObject>(gc).with_traverse(gcs::set_traverse).with_clear(gcs::set_clear),
+            ),
+            set_iterator: t(
+                "set_iterator",
+                Kind::SetIterator,
+                TypeSlots::new::<SetIterator>(gc).with_traverse(gcs::setiter_traverse),
+            ),
+            enumerate: t(
+                "enumerate",
+                Kind::Enumerate,
+                TypeSlots::new::<EnumerateObject>(gc).with_traverse(gcs::enumerate_traverse),
+            ),
+            zip: t("zip", Kind::Zip, TypeSlots::new::<ZipObject>(gc).with_traverse(gcs::zip_traverse)),
+            map: t("map", Kind::Map, TypeSlots::new::<MapObject>(gc).with_traverse(gcs::map_traverse)),
+            filter: t(
+                "filter",
+                Kind::Filter,
+                TypeSlots::new::<FilterObject>(gc).with_traverse(gcs::filter_traverse),
+            ),
+            reversed: t(
+                "reversed",
+                Kind::Reversed,
+                TypeSlots::new::<ReversedObject>(gc).with_traverse(gcs::reversed_traverse),
+            ),
             list_reverse_iterator: t(
                 "list_reverseiterator",
                 Kind::ListReverseIterator,
-                TypeSlots::new::<ReversedObject>(gc),
+                TypeSlots::new::<ReversedObject>(gc).with_traverse(gcs::reversed_traverse),
             ),
-            dict_keys: t("dict_keys", Kind::DictKeys, TypeSlots::new::<DictViewObject>(gc)),
-            dict_values: t("dict_values", Kind::DictValues, TypeSlots::new::<DictViewObject>(gc)),
-            dict_items: t("dict_items", Kind::DictItems, TypeSlots::new::<DictViewObject>(gc)),
+            dict_keys: t(
+                "dict_keys",
+                Kind::DictKeys,
+                TypeSlots::new::<DictViewObject>(gc).with_traverse(gcs::dictview_traverse),
+            ),
+            dict_values: t(
+                "dict_values",
+                Kind::DictValues,
+                TypeSlots::new::<DictViewObject>(gc).with_traverse(gcs::dictview_traverse),
+            ),
+            dict_items: t(
+                "dict_items",
+                Kind::DictItems,
+                TypeSlots::new::<DictViewObject>(gc).with_traverse(gcs::dictview_traverse),
+            ),
             dict_value_iterator: t(
                 "dict_valueiterator",
                 Kind::DictValueIterator,
-                TypeSlots::new::<SeqIterator>(gc),
+                TypeSlots::new::<SeqIterator>(gc)
+                    .with_traverse(gcs::seqiter_traverse)
+                    .with_clear(gcs::seqiter_clear),
             ),
             dict_item_iterator: t(
                 "dict_itemiterator",
                 Kind::DictItemIterator,
-                TypeSlots::new::<SeqIterator>(gc),
+                TypeSlots::new::<SeqIterator>(gc)
+                    .with_traverse(gcs::seqiter_traverse)
+                    .with_clear(gcs::seqiter_clear),
             ),
             type_,
             object,

@@ -323,6 +323,9 @@ impl<'a> Compiler<'a> {
     fn assert_stmt(&mut self, test: &'a ast::Expr, msg: Option<&'a ast::Expr>) -> CResult<()> {
         let end = self.new_label();
         self.jump_if(test, end, true)?;
+        // 3.11's `compiler_jump_if` leaves the location of the last
+        // comparison it compiled in place, so the raise points at it.
+        let old = last_jump_if_compare(test).map(|span| self.set_loc(span));
         self.emit(Opcode::LOAD_ASSERTION_ERROR, 0);
         if let Some(m) = msg {
             self.expr(m)?;
@@ -330,6 +333,9 @@ impl<'a> Compiler<'a> {
             self.emit(Opcode::CALL, 0);
         }
         self.emit(Opcode::RAISE_VARARGS, 1);
+        if let Some(old) = old {
+            self.restore_loc(old);
+        }
         self.bind(end);
         Ok(())
     }
@@ -392,5 +398,19 @@ impl<'a> Compiler<'a> {
         }
         self.emit(Opcode::POP_TOP, 0);
         Ok(())
+    }
+}
+
+/// The span of the last comparison `compiler_jump_if` compiles for `e`,
+/// walking `not`, `and`/`or` and conditional expressions in emission order.
+fn last_jump_if_compare(e: &ast::Expr) -> Option<ast::Span> {
+    match &e.node {
+        ast::ExprKind::Compare { .. } => Some(e.span),
+        ast::ExprKind::UnaryOp { op: ast::UnaryOp::Not, operand } => last_jump_if_compare(operand),
+        ast::ExprKind::BoolOp { values, .. } => values.iter().rev().find_map(last_jump_if_compare),
+        ast::ExprKind::IfExp { test, body, orelse } => [orelse, body, test]
+            .into_iter()
+            .find_map(|x| last_jump_if_compare(x)),
+        _ => None,
     }
 }

@@ -1,6 +1,7 @@
 //! Built-in modules: created on first import and kept in `Vm::modules`
 //! (CPython's `sys.modules`).
 
+pub mod gc;
 pub mod refpy;
 pub mod sys;
 
@@ -21,6 +22,7 @@ impl Vm {
         }
         let module = match name {
             "sys" => sys::build(self)?,
+            "gc" => gc::build(self)?,
             "refpy" => refpy::build(self)?,
             _ => {
                 return Err(self.new_error(ExcType::ModuleNotFoundError, format!("No module named '{name}'")));

@@ -124,6 +124,11 @@ impl DictTable {
         Some((e.key.as_ref()?, e.value.as_ref()?))
     }
 
+    /// All keys are `str` (`DK_IS_UNICODE`): traversal visits only the values.
+    pub fn has_unicode_keys(&self) -> bool {
+        self.unicode_keys
+    }
+
     /// Live items in insertion order.
     pub fn items(&self) -> impl Iterator<Item = (&ObjRef, &ObjRef)> {
         self.entries.iter().filter_map(|e| Some((e.key.as_ref()?, e.value.as_ref()?)))
@@ -344,7 +349,11 @@ impl Vm {
     /// it, found by calling `__eq__` on the candidates with the same hash
     /// while the table is not borrowed (the table itself only compares
     /// identity for such keys). Other keys are returned as they are.
-    pub(crate) fn canonical_key(&mut self, key: &ObjRef, candidates: impl FnOnce() -> Vec<ObjRef>) -> PyResult<ObjRef> {
+    pub(crate) fn canonical_key(
+        &mut self,
+        key: &ObjRef,
+        candidates: impl FnOnce() -> Vec<ObjRef>,
+    ) -> PyResult<ObjRef> {
         if !self.is_heap_instance(key) {
             return Ok(key.clone());
         }

@@ -112,6 +112,10 @@ impl Vm {
             } else {
                 match self.instantiate_exception(&c) {
                     Ok(c) => Some(c),
+                    Err(e) if self.exc_matches(&e.exc, ExcType::TypeError) => {
+                        return self
+                            .new_error(ExcType::TypeError, "exception causes must derive from BaseException")
+                    }
                     Err(e) => return e,
                 }
             };
@@ -133,5 +137,169 @@ impl Vm {
             return self.new_exception(v, args);
         }
         Err(self.new_error(ExcType::TypeError, "exceptions must derive from BaseException"))
+    }
+}
+
+impl Vm {
+    /// The data attributes every exception has (`BaseException`'s members and
+    /// getset descriptors): `__cause__`, `__context__`, `__suppress_context__`,
+    /// `__traceback__`, plus `StopIteration.value` and `SystemExit.code`.
+    /// `None` when `name` is not one of them for `exc`.
+    pub(crate) fn exception_attr(&mut self, exc: &ObjRef, name: &str) -> Option<ObjRef> {
+        let e = as_exception(exc)?;
+        let or_none = |v: Option<ObjRef>, none: &ObjRef| v.unwrap_or_else(|| none.clone());
+        Some(match name {
+            "__cause__" => or_none(e.cause.borrow().clone(), &self.none),
+            "__context__" => or_none(e.context.borrow().clone(), &self.none),
+            "__traceback__" => or_none(e.traceback.borrow().clone(), &self.none),
+            "__suppress_context__" => self.new_bool(e.suppress_context.get()),
+            "value" if self.exc_matches(exc, ExcType::StopIteration) => self.first_arg_or_none(e),
+            "code" if self.exc_matches(exc, ExcType::SystemExit) => self.first_arg_or_none(e),
+            "name" | "obj" if self.exc_matches(exc, ExcType::AttributeError) => {
+                let d = e.dict.borrow().clone();
+                let v =
+                    d.and_then(|d| {
+                        crate::objects::dict::as_dict(&d)?.table.borrow().items().find_map(|(k, v)| {
+                            (crate::objects::str::as_str(k) == Some(name)).then(|| v.clone())
+                        })
+                    });
+                v.unwrap_or_else(|| self.none.clone())
+            }
+            _ => return None,
+        })
+    }
+
+    /// `args[0]`, or `None` for an exception without arguments.
+    fn first_arg_or_none(&self, e: &ExceptionObject) -> ObjRef {
+        let args = e.args.borrow();
+        crate::objects::tuple::as_tuple(&args)
+            .and_then(|t| t.first().cloned())
+            .unwrap_or_else(|| self.none.clone())
+    }
+
+    /// Assigns one of the exception data attributes (`args`, `__cause__`,
+    /// `__context__`, `__suppress_context__`, `__traceback__`) with CPython's
+    /// checks. `Ok(false)` when `name` is not one of them.
+    pub(crate) fn set_exception_attr(&mut self, exc: &ObjRef, name: &str, value: &ObjRef) -> PyResult<bool> {
+        let Some(e) = as_exception(exc) else { return Ok(false) };
+        let none_or = |vm: &Vm, v: &ObjRef| (!v.is(&vm.none)).then(|| v.clone());
+        match name {
+            "args" => {
+                let items = self.sequence_items(value)?;
+                let t = self.new_tuple(items)?;
+                *e.args.borrow_mut() = t;
+            }
+            "__cause__" | "__context__" => {
+                if !value.is(&self.none) && as_exception(value).is_none() {
+                    let what = &name[2..name.len() - 2];
+                    return Err(self.new_error(
+                        ExcType::TypeError,
+                        format!("exception {what} must be None or derive from BaseException"),
+                    ));
+                }
+                if name == "__cause__" {
+                    *e.cause.borrow_mut() = none_or(self, value);
+                    e.suppress_context.set(true);
+                } else {
+                    *e.context.borrow_mut() = none_or(self, value);
+                }
+            }
+            "__suppress_context__" => {
+                let b = self.is_true(value)?;
+                e.suppress_context.set(b);
+            }
+            "__traceback__" => {
+                if !value.is(&self.none)
+                    && value.downcast::<crate::objects::traceback::TracebackObject>().is_none()
+                {
+                    return Err(
+                        self.new_error(ExcType::TypeError, "__traceback__ must be a traceback or None")
+                    );
+                }
+                *e.traceback.borrow_mut() = none_or(self, value);
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+
+impl Vm {
+    /// Records `name` and `obj` on an `AttributeError` that an attribute
+    /// lookup raised, unless it has them already (3.11's
+    /// `set_attribute_error_context`); the traceback printer uses them for
+    /// "Did you mean".
+    pub(crate) fn set_attribute_error_context(&mut self, err: PyErr, obj: &ObjRef, name: &ObjRef) -> PyErr {
+        if !self.exc_matches(&err.exc, ExcType::AttributeError) {
+            return err;
+        }
+        let has_obj = self.exception_attr(&err.exc, "obj").is_some_and(|o| !o.is(&self.none));
+        let Some(e) = as_exception(&err.exc).filter(|_| !has_obj) else { return err };
+        let existing = e.dict.borrow().clone();
+        let dict = match existing {
+            Some(d) => d,
+            None => match self.new_dict() {
+                Ok(d) => {
+                    *e.dict.borrow_mut() = Some(d.clone());
+                    d
+                }
+                Err(e) => return e,
+            },
+        };
+        let d = crate::objects::dict::as_dict(&dict).expect("exception dict");
+        if let Err(e) =
+            self.dict_set_str(d, "name", name.clone()).and_then(|()| self.dict_set_str(d, "obj", obj.clone()))
+        {
+            return e;
+        }
+        err
+    }
+
+    /// The "Did you mean" name for an uncaught `AttributeError`: the closest
+    /// of the names `dir(obj)` would list (CPython's
+    /// `offer_suggestions_for_attribute_error`).
+    pub(crate) fn attribute_suggestion(&mut self, exc: &ObjRef) -> Option<String> {
+        if !self.exc_matches(exc, ExcType::AttributeError) {
+            return None;
+        }
+        let name = self.exception_attr(exc, "name")?;
+        let obj = self.exception_attr(exc, "obj").filter(|o| !o.is(&self.none))?;
+        let name = crate::objects::str::as_str(&name)?.to_string();
+        let mut names: Vec<String> = Vec::new();
+        let add_dict = |d: &ObjRef, names: &mut Vec<String>| {
+            if let Some(d) = crate::objects::dict::as_dict(d) {
+                names.extend(
+                    d.table
+                        .borrow()
+                        .items()
+                        .filter_map(|(k, _)| crate::objects::str::as_str(k).map(str::to_string)),
+                );
+            }
+        };
+        if let Some(m) = crate::objects::module::as_module(&obj) {
+            add_dict(&m.dict, &mut names);
+        } else {
+            let own = obj
+                .downcast::<crate::objects::instance::InstanceObject>()
+                .map(|i| i.dict.borrow().clone())
+                .or_else(|| as_exception(&obj).map(|e| e.dict.borrow().clone()))
+                .flatten();
+            if let Some(d) = own {
+                add_dict(&d, &mut names);
+            }
+            let cls = if crate::types::as_type(&obj).is_some() { obj.clone() } else { obj.ob_type() };
+            let mro = type_data(&cls).mro.borrow().clone();
+            for c in &mro {
+                let td = type_data(c);
+                if let Some(d) = td.dict.get() {
+                    add_dict(d, &mut names);
+                }
+                names.extend(crate::methods::table(td.kind).iter().map(|(n, _)| n.to_string()));
+            }
+        }
+        names.sort();
+        names.dedup();
+        let refs: Vec<&str> = names.iter().map(String::as_str).collect();
+        crate::suggestions::closest(&name, &refs).map(str::to_string)
     }
 }

@@ -102,6 +102,119 @@ impl Vm {
         match r {
             Ok(v) if yielded => Ok(GenResult::Yielded(v)),
             Ok(v) => Ok(GenResult::Returned(v)),
+            Err(e) if self.exc_matches(&e.exc, ExcType::StopIteration) => Err(self.stop_iteration_escaped(e)),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// PEP 479: a `StopIteration` leaving a generator's frame becomes
+    /// `RuntimeError("generator raised StopIteration")`, caused by it.
+    #[cold]
+    fn stop_iteration_escaped(&mut self, stop: PyErr) -> PyErr {
+        let err = self.new_error(ExcType::RuntimeError, "generator raised StopIteration");
+        if let Some(e) = crate::objects::exception::as_exception(&err.exc) {
+            *e.context.borrow_mut() = Some(stop.exc.clone());
+            *e.cause.borrow_mut() = Some(stop.exc);
+            e.suppress_context.set(true);
+        }
+        err
+    }
+
+    /// The sub-iterator `gen` delegates to, when it is suspended inside a
+    /// `yield from` (3.11's `_PyGen_yf`: the next instruction is `RESUME 2`
+    /// and the sub-iterator is on top of the value stack).
+    fn gen_yield_from_target(gen: &GeneratorObject) -> Option<ObjRef> {
+        let saved = gen.saved.borrow();
+        let saved = saved.as_ref()?;
+        let next = saved.frame.code.code.code.get(saved.frame.ip)?;
+        if next.op != refpy_compiler::opcode::Opcode::RESUME || next.arg < 2 {
+            return None;
+        }
+        saved.values.last().cloned()
+    }
+
+    /// Ends the `yield from` loop `gen` is suspended in: pops the
+    /// sub-iterator and moves to the instruction after the loop's `SEND`, as
+    /// 3.11's `_gen_throw` does when the sub-iterator finished.
+    fn gen_leave_yield_from(gen: &GeneratorObject) {
+        let mut saved = gen.saved.borrow_mut();
+        let Some(saved) = saved.as_mut() else { return };
+        let units = &saved.frame.code.code.code;
+        // Suspended at RESUME (ip), after YIELD_VALUE (ip - 1) and SEND (ip - 2).
+        let send = saved.frame.ip - 2;
+        let mut target = u32::from(units[send].arg);
+        let mut shift = 8;
+        let mut i = send;
+        while i > 0 && units[i - 1].op == refpy_compiler::opcode::Opcode::EXTENDED_ARG {
+            i -= 1;
+            target |= u32::from(units[i].arg) << shift;
+            shift += 8;
+        }
+        drop(saved.values.pop());
+        saved.frame.ip = target as usize;
+        saved.frame.lasti = target as usize - 1;
+    }
+
+    /// `gen.throw(err)` and `gen.close()`'s `GeneratorExit`: delegated to the
+    /// sub-iterator of a `yield from` first (closed, for `GeneratorExit`),
+    /// as CPython's `_gen_throw` does; otherwise raised where `gen` is
+    /// suspended.
+    pub(crate) fn gen_throw(&mut self, gen: &ObjRef, err: PyErr) -> PyResult<GenResult> {
+        let g = gen.downcast::<GeneratorObject>().expect("generator");
+        let Some(yf) = Self::gen_yield_from_target(g).filter(|_| !g.running.get()) else {
+            return self.gen_resume(gen, Err(err));
+        };
+        g.running.set(true);
+        let sub = if self.exc_matches(&err.exc, ExcType::GeneratorExit) {
+            let closed = self.close_iter(&yf);
+            g.running.set(false);
+            let thrown = match closed {
+                Ok(()) => err,
+                Err(e) => e,
+            };
+            return self.gen_resume(gen, Err(thrown));
+        } else if self.kind(&yf) == crate::types::Kind::Generator {
+            match self.gen_throw(&yf, err) {
+                Ok(GenResult::Yielded(v)) => Ok(v),
+                Ok(GenResult::Returned(r)) => Err(self.stop_iteration(r)),
+                Err(e) => Err(e),
+            }
+        } else {
+            let name = self.new_str("throw")?;
+            match self.get_attr(&yf, &name) {
+                Ok(meth) => self.call(&meth, std::slice::from_ref(&err.exc), None),
+                Err(e) if self.exc_matches(&e.exc, ExcType::AttributeError) => {
+                    g.running.set(false);
+                    return self.gen_resume(gen, Err(err));
+                }
+                Err(e) => Err(e),
+            }
+        };
+        g.running.set(false);
+        match sub {
+            Ok(v) => Ok(GenResult::Yielded(v)),
+            Err(e) => {
+                Self::gen_leave_yield_from(g);
+                if self.exc_matches(&e.exc, ExcType::StopIteration) {
+                    let value = self.exception_attr(&e.exc, "value").unwrap_or_else(|| self.none.clone());
+                    self.gen_resume(gen, Ok(value))
+                } else {
+                    self.gen_resume(gen, Err(e))
+                }
+            }
+        }
+    }
+
+    /// Closes the sub-iterator of a `yield from` (`gen_close_iter`): a
+    /// generator's `close()`, or the iterator's own `close` method if any.
+    fn close_iter(&mut self, it: &ObjRef) -> PyResult<()> {
+        if self.kind(it) == crate::types::Kind::Generator {
+            return self.gen_close(it);
+        }
+        let name = self.new_str("close")?;
+        match self.get_attr(it, &name) {
+            Ok(meth) => self.call(&meth, &[], None).map(drop),
+            Err(e) if self.exc_matches(&e.exc, ExcType::AttributeError) => Ok(()),
             Err(e) => Err(e),
         }
     }
@@ -142,7 +255,7 @@ impl Vm {
             return Ok(());
         }
         let exit = self.new_error_noargs(ExcType::GeneratorExit);
-        match self.gen_resume(gen, Err(exit)) {
+        match self.gen_throw(gen, exit) {
             Ok(GenResult::Yielded(_)) => {
                 Err(self.new_error(ExcType::RuntimeError, "generator ignored GeneratorExit"))
             }
@@ -193,7 +306,7 @@ fn gen_throw_method(vm: &mut Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyRe
     };
     let err = vm.make_raise(Some(exc.clone()), None);
     vm.reraising = false;
-    match vm.gen_resume(gen, Err(err))? {
+    match vm.gen_throw(gen, err)? {
         GenResult::Yielded(v) => Ok(v),
         GenResult::Returned(r) => Err(vm.stop_iteration(r)),
     }

@@ -21,33 +21,33 @@ use crate::Vm;
 
 /// Payload of an `enumerate`: the source iterator and the next count.
 pub struct EnumerateObject {
-    iter: ObjRef,
+    pub(crate) iter: ObjRef,
     index: RefCell<Int>,
 }
 
 /// Payload of a `zip`: the source iterators; `strict` checks equal lengths.
 pub struct ZipObject {
-    iters: Vec<ObjRef>,
+    pub(crate) iters: Vec<ObjRef>,
     strict: bool,
 }
 
 /// Payload of a `map`: the function and the source iterators.
 pub struct MapObject {
-    func: ObjRef,
-    iters: Vec<ObjRef>,
+    pub(crate) func: ObjRef,
+    pub(crate) iters: Vec<ObjRef>,
 }
 
 /// Payload of a `filter`: the predicate (`None` for truth) and the source.
 pub struct FilterObject {
-    func: ObjRef,
-    iter: ObjRef,
+    pub(crate) func: ObjRef,
+    pub(crate) iter: ObjRef,
 }
 
 /// Payload of `reversed` and `list_reverseiterator`: the sequence (dropped
 /// when exhausted) and the number of items still to produce. For a str the
 /// count is a byte offset from the start.
 pub struct ReversedObject {
-    seq: RefCell<Option<ObjRef>>,
+    pub(crate) seq: RefCell<Option<ObjRef>>,
     remaining: Cell<usize>,
 }
 

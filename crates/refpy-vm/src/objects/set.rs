@@ -439,7 +439,9 @@ impl Vm {
     /// `s.add(key)` (`PySet_Add`).
     pub fn set_add(&mut self, set: &ObjRef, key: ObjRef) -> PyResult<()> {
         let hash = self.hash(&key)?;
-        let key = self.canonical_key(&key, || as_set(set).map(|s| s.table.borrow().keys_with_hash(hash)).unwrap_or_default())?;
+        let key = self.canonical_key(&key, || {
+            as_set(set).map(|s| s.table.borrow().keys_with_hash(hash)).unwrap_or_default()
+        })?;
         self.set_add_hashed(set, key, hash)
     }
 
@@ -452,7 +454,9 @@ impl Vm {
     /// `key in s`.
     pub fn set_contains(&mut self, set: &ObjRef, key: &ObjRef) -> PyResult<bool> {
         let hash = self.hash(key)?;
-        let key = self.canonical_key(key, || as_set(set).map(|s| s.table.borrow().keys_with_hash(hash)).unwrap_or_default())?;
+        let key = self.canonical_key(key, || {
+            as_set(set).map(|s| s.table.borrow().keys_with_hash(hash)).unwrap_or_default()
+        })?;
         Ok(as_set(set).is_some_and(|s| s.table.borrow().contains(&key, hash)))
     }
 

@@ -1,0 +1,9 @@
+def outer():
+    items = []
+    def add(x):
+        items.append(x)
+        return len(items)
+    add(1)
+    add(2)
+    return items
+print(outer())

@@ -1,0 +1,5 @@
+print(sum(x * x for x in range(10)))
+print(max(len(w) for w in ["a", "abc", "ab"]))
+print(sorted((x for x in "cba"), reverse=True))
+print(any(x > 3 for x in [1, 5]), all(x > 3 for x in [1, 5]))
+print(tuple(i for i in range(3)))

@@ -1,0 +1,7 @@
+def g():
+    yield me.send(None)
+me = g()
+try:
+    next(me)
+except ValueError as e:
+    print(e)

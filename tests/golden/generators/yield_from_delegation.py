@@ -1,0 +1,14 @@
+def inner():
+    x = yield "i1"
+    print("inner got", x)
+    yield "i2"
+    return "inner-result"
+def outer():
+    r = yield from inner()
+    print("result", r)
+    yield from [10, 20]
+    yield from range(2)
+g = outer()
+print(next(g))
+print(g.send("hello"))
+print(list(g))

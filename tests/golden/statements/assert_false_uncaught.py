@@ -1,0 +1,3 @@
+x = 2
+assert x > 1
+assert x > 5, f"x is {x}"

@@ -1,0 +1,4 @@
+class Config:
+    debug = False
+
+print(Config.verbose)

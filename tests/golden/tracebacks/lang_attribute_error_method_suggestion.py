@@ -1,0 +1,5 @@
+class Stack:
+    def push(self, x):
+        pass
+
+Stack().psuh(1)

@@ -1,0 +1,1 @@
+total = sum(len(x) for x in ["a", None])

@@ -1,0 +1,4 @@
+try:
+    raise ValueError("original")
+finally:
+    print(missing_name)

@@ -1,0 +1,2 @@
+ages = {"alice": 30}
+print(ages["bob"])

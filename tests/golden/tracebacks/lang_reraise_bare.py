@@ -1,0 +1,8 @@
+def f():
+    try:
+        [].pop()
+    except IndexError:
+        print("logging")
+        raise
+
+f()

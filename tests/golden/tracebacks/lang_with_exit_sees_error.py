@@ -1,0 +1,10 @@
+class Guard:
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        print("exit", exc[0].__name__)
+        return False
+
+with Guard():
+    int("nope")

@@ -1,0 +1,14 @@
+class CM:
+    def __init__(self, name, suppress=False):
+        self.name = name
+        self.suppress = suppress
+    def __enter__(self):
+        print("enter", self.name)
+        return self.name.upper()
+    def __exit__(self, et, ev, tb):
+        print("exit", self.name, et.__name__ if et else None, ev)
+        return self.suppress
+
+with CM("s", suppress=True):
+    raise ValueError("hidden")
+print("continued")

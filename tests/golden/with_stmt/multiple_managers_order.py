@@ -1,0 +1,18 @@
+class CM:
+    def __init__(self, name, suppress=False):
+        self.name = name
+        self.suppress = suppress
+    def __enter__(self):
+        print("enter", self.name)
+        return self.name.upper()
+    def __exit__(self, et, ev, tb):
+        print("exit", self.name, et.__name__ if et else None, ev)
+        return self.suppress
+
+with CM("one") as a, CM("two") as b:
+    print("body", a, b)
+try:
+    with CM("x"), CM("y", suppress=False):
+        1 / 0
+except ZeroDivisionError:
+    print("zde")

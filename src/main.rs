@@ -83,6 +83,8 @@ fn run(options: Options) -> u8 {
     if options.inspect {
         return repl::run(vm, globals, false);
     }
+    vm.finalize_main(&globals);
+    vm.out.flush();
     status
 }
 

@@ -69,6 +69,7 @@ pub fn run(vm: Vm, globals: ObjRef, banner: bool) -> u8 {
     }
     let mut session = Session { vm, globals, chunk: Chunk::default() };
     let status = session.main_loop(input.as_mut());
+    session.vm.borrow_mut().finalize_main(&session.globals);
     session.vm.borrow_mut().out.flush();
     input.finish();
     status

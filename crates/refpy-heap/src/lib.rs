@@ -16,6 +16,6 @@ pub mod obmalloc;
 
 pub use heapvec::HeapVec;
 pub use object::{
-    alloc, alloc_exact, alloc_str, alloc_var, flags, metatype_slots, new_type_object, AllocError,
-    MaybeUntrack, ObjRef, TypeSlots, TypeToken, UntrackWhen, Visit,
+    alloc, alloc_exact, alloc_str, alloc_var, finalizers_pending, flags, metatype_slots, new_type_object,
+    take_pending_finalizer, AllocError, MaybeUntrack, ObjRef, TypeSlots, TypeToken, UntrackWhen, Visit,
 };

@@ -75,6 +75,10 @@ pub mod flags {
     /// [`super::ObjRef::track`] once they may be part of a cycle (CPython's
     /// lazily tracked dicts, `MAINTAIN_TRACKING`). Without it, allocation tracks.
     pub const TRACK_LAZILY: u32 = 1 << 2;
+    /// Instances have a finalizer (`tp_finalize`: Python `__del__`, or a
+    /// generator's close): when the count reaches zero the first time, the
+    /// object is resurrected and queued for the VM instead of freed.
+    pub const HAS_FINALIZER: u32 = 1 << 3;
 }
 
 /// Visitor passed to a type's `traverse` (CPython's `visitproc`).
@@ -748,6 +752,23 @@ pub fn metatype_slots<P: 'static>() -> TypeSlots {
     TypeSlots::new::<TypeObject<P>>(flags::TYPE_SUBCLASS)
 }
 
+thread_local! {
+    /// Objects whose finalizer must run (refcount deaths, in death order).
+    static FINALIZERS: std::cell::RefCell<std::collections::VecDeque<ObjRef>> =
+        const { std::cell::RefCell::new(std::collections::VecDeque::new()) };
+}
+
+/// The next object whose finalizer should run, oldest death first.
+pub fn take_pending_finalizer() -> Option<ObjRef> {
+    FINALIZERS.with(|f| f.borrow_mut().pop_front())
+}
+
+/// True when finalizers are waiting (checked between instructions).
+#[inline]
+pub fn finalizers_pending() -> bool {
+    FINALIZERS.with(|f| !f.borrow().is_empty())
+}
+
 struct Trashcan {
     /// Nested container deallocations now running (`trash_delete_nesting`).
     nesting: Cell<u32>,
@@ -766,7 +787,20 @@ thread_local! {
 #[inline(never)]
 unsafe fn dealloc(p: NonNull<ObjHeader>) {
     // SAFETY: the object is alive until destroy() frees it.
-    let has_gc = unsafe { ObjRef::slots_of(p) }.has_gc();
+    let slots = unsafe { ObjRef::slots_of(p) };
+    let has_gc = slots.has_gc();
+    if has_gc && slots.flags & flags::HAS_FINALIZER != 0 && !gc::is_finalized(p) {
+        // PEP 442 (`PyObject_CallFinalizerFromDealloc`): resurrect with one
+        // reference owned by the finalizer queue; the VM calls the finalizer
+        // before its next instruction and drops that reference. Marked
+        // finalized, the object is freed the next time its count hits zero.
+        // SAFETY: the count is zero, so we may take the object back: it
+        // becomes alive again with exactly the queue's reference.
+        unsafe { p.as_ref() }.ob_refcnt.set(1);
+        gc::set_finalized(p);
+        FINALIZERS.with(|f| f.borrow_mut().push_back(ObjRef { ptr: p, _not_send: PhantomData }));
+        return;
+    }
     if has_gc {
         // PyObject_GC_UnTrack at the top of every GC type's tp_dealloc: the
         // object leaves its generation list before anything else happens.

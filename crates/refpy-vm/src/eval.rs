@@ -87,6 +87,12 @@ impl Vm {
             let mut lasti;
             let mut frame_lasti: Option<usize> = None;
             loop {
+                if refpy_heap::finalizers_pending() && !self.running_finalizers {
+                    // `__del__` of objects that died in the last instruction
+                    // runs before the next one (DESIGN.md).
+                    self.frames[fi].ip = ip;
+                    self.run_pending_finalizers();
+                }
                 lasti = ip;
                 let unit = units[ip];
                 let oparg = ext | u32::from(unit.arg);

@@ -339,7 +339,7 @@ impl Types {
             generator: t(
                 "generator",
                 Kind::Generator,
-                TypeSlots::new::<GeneratorObject>(gc)
+                TypeSlots::new::<GeneratorObject>(gc | flags::HAS_FINALIZER)
                     .with_traverse(gcs::generator_traverse)
                     .with_clear(gcs::generator_clear),
             ),

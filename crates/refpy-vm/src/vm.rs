@@ -93,6 +93,8 @@ pub struct Vm {
     /// Set by `YIELD_VALUE` when `run_frames` returns a yielded value
     /// rather than a generator frame's return value.
     pub(crate) yielded: bool,
+    /// True while `run_pending_finalizers` drains the finalizer queue.
+    pub(crate) running_finalizers: bool,
     /// SipHash key for str hashes (from `PYTHONHASHSEED`).
     pub(crate) hash_key: [u8; 16],
     pub out: Output,
@@ -154,6 +156,7 @@ impl Vm {
             exc_info: none,
             reraising: false,
             yielded: false,
+            running_finalizers: false,
             hash_key,
             out: Output { buf: Vec::with_capacity(1 << 16), line_buffered: false },
             argv,

@@ -408,9 +408,9 @@ fn last_jump_if_compare(e: &ast::Expr) -> Option<ast::Span> {
         ast::ExprKind::Compare { .. } => Some(e.span),
         ast::ExprKind::UnaryOp { op: ast::UnaryOp::Not, operand } => last_jump_if_compare(operand),
         ast::ExprKind::BoolOp { values, .. } => values.iter().rev().find_map(last_jump_if_compare),
-        ast::ExprKind::IfExp { test, body, orelse } => [orelse, body, test]
-            .into_iter()
-            .find_map(|x| last_jump_if_compare(x)),
+        ast::ExprKind::IfExp { test, body, orelse } => {
+            [orelse, body, test].into_iter().find_map(|x| last_jump_if_compare(x))
+        }
         _ => None,
     }
 }

@@ -125,18 +125,7 @@ impl GcHooks for VmGcHooks<'_> {
     }
 
     fn finalize(&mut self, obj: &ObjRef) {
-        if let Some(g) = as_generator(obj) {
-            // `_PyGen_Finalize`: close a suspended generator that has started,
-            // which releases its frame (and so often breaks the cycle).
-            let suspended = g.saved.borrow().is_some() && !g.just_started.get() && !g.running.get();
-            if suspended {
-                if let Err(e) = self.vm.gen_close(obj) {
-                    self.vm.write_unraisable(obj, e);
-                }
-            }
-            return;
-        }
-        self.vm.call_del(obj);
+        self.vm.finalize_object(obj);
     }
 
     fn save_garbage(&mut self, obj: &ObjRef) {
@@ -168,6 +157,40 @@ impl Vm {
     /// Runs `obj.__del__()` (`slot_tp_finalize`); an exception is printed as
     /// "Exception ignored in: …" and swallowed. The lead's finalizer work may
     /// refine this (refcount-death finalizers share it).
+    /// Runs `obj`'s finalizer (`tp_finalize`): a suspended generator is
+    /// closed (`_PyGen_Finalize`), an instance's `__del__` is called.
+    pub fn finalize_object(&mut self, obj: &ObjRef) {
+        if let Some(g) = as_generator(obj) {
+            // Close a suspended generator that has started, which releases
+            // its frame (and so often breaks a cycle).
+            let suspended = g.saved.borrow().is_some() && !g.just_started.get() && !g.running.get();
+            if suspended {
+                if let Err(e) = self.gen_close(obj) {
+                    self.write_unraisable(obj, e);
+                }
+            }
+            return;
+        }
+        self.call_del(obj);
+    }
+
+    /// Runs the finalizers of objects whose count reached zero since the
+    /// last instruction, in the order they died, then lets them go.
+    /// Finalizers that release more objects queue them behind the others;
+    /// the outermost call drains the queue, so the order stays death order.
+    pub fn run_pending_finalizers(&mut self) {
+        if self.running_finalizers {
+            return;
+        }
+        self.running_finalizers = true;
+        while let Some(obj) = refpy_heap::take_pending_finalizer() {
+            self.finalize_object(&obj);
+            drop(obj);
+        }
+        self.running_finalizers = false;
+    }
+
+    /// Calls `obj.__del__()`, reporting an exception as unraisable.
     pub fn call_del(&mut self, obj: &ObjRef) {
         let ty = obj.ob_type();
         let Ok(Some(del)) = self.lookup_in_mro(&ty, "__del__") else { return };
@@ -411,4 +434,35 @@ fn gc_get_freeze_count(vm: &mut Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> P
     no_kwargs(vm, "get_freeze_count", kw)?;
     arg_count(vm, "get_freeze_count", args, 0, 0)?;
     vm.new_int(heap_gc::get_freeze_count() as i64)
+}
+
+impl Vm {
+    /// Interpreter shutdown for the `__main__` namespace (`_PyModule_ClearDict`
+    /// as 3.11's `finalize_modules` runs it): names starting with one
+    /// underscore are set to `None`, then every other name but
+    /// `__builtins__`, in insertion order; finalizers run as objects die;
+    /// then a full collection finds what is left in cycles.
+    pub fn finalize_main(&mut self, globals: &ObjRef) {
+        let Some(d) = as_dict(globals) else { return };
+        let keys: Vec<ObjRef> = d.table.borrow().items().map(|(k, _)| k.clone()).collect();
+        let single_underscore = |k: &str| k.starts_with('_') && !k.starts_with("__");
+        for pass in [true, false] {
+            for k in &keys {
+                let Some(name) = crate::objects::str::as_str(k) else { continue };
+                let take = if pass { single_underscore(name) } else { name != "__builtins__" };
+                if !take {
+                    continue;
+                }
+                let is_none =
+                    d.table.borrow().get(k, self.hash(k).unwrap_or(0)).is_some_and(|v| v.is(&self.none));
+                if !is_none {
+                    let none = self.none.clone();
+                    let _ = self.dict_set(d, k.clone(), none);
+                    self.run_pending_finalizers();
+                }
+            }
+        }
+        heap_gc::collect(2, &mut VmGcHooks { vm: self });
+        self.run_pending_finalizers();
+    }
 }

@@ -758,15 +758,27 @@ thread_local! {
         const { std::cell::RefCell::new(std::collections::VecDeque::new()) };
 }
 
+thread_local! {
+    /// True while `FINALIZERS` is not empty: one cheap load per instruction.
+    static FINALIZERS_PENDING: Cell<bool> = const { Cell::new(false) };
+}
+
 /// The next object whose finalizer should run, oldest death first.
 pub fn take_pending_finalizer() -> Option<ObjRef> {
-    FINALIZERS.with(|f| f.borrow_mut().pop_front())
+    FINALIZERS.with(|f| {
+        let mut q = f.borrow_mut();
+        let next = q.pop_front();
+        if q.is_empty() {
+            FINALIZERS_PENDING.with(|p| p.set(false));
+        }
+        next
+    })
 }
 
 /// True when finalizers are waiting (checked between instructions).
 #[inline]
 pub fn finalizers_pending() -> bool {
-    FINALIZERS.with(|f| !f.borrow().is_empty())
+    FINALIZERS_PENDING.with(Cell::get)
 }
 
 struct Trashcan {
@@ -799,6 +811,7 @@ unsafe fn dealloc(p: NonNull<ObjHeader>) {
         unsafe { p.as_ref() }.ob_refcnt.set(1);
         gc::set_finalized(p);
         FINALIZERS.with(|f| f.borrow_mut().push_back(ObjRef { ptr: p, _not_send: PhantomData }));
+        FINALIZERS_PENDING.with(|f| f.set(true));
         return;
     }
     if has_gc {

@@ -435,6 +435,11 @@ impl Vm {
     /// Next key of a dict key iterator (index = next entry slot).
     fn dict_iter_next(&mut self, seq: &ObjRef, s: &SeqIterator) -> PyResult<Option<ObjRef>> {
         let Some(d) = as_dict(seq) else { return Ok(None) };
+        if d.table.borrow().len() != s.len_at_start.get() {
+            // Report once, as CPython does (`di_used = -1`).
+            s.len_at_start.set(usize::MAX);
+            return Err(self.new_error(ExcType::RuntimeError, "dictionary changed size during iteration"));
+        }
         let table = d.table.borrow();
         let mut i = s.index.get();
         while i < table.nentries() {

@@ -12,6 +12,8 @@ use crate::Vm;
 pub struct SeqIterator {
     pub seq: RefCell<Option<ObjRef>>,
     pub index: Cell<usize>,
+    /// A dict's size when iteration started (`di_used`), to detect changes.
+    pub len_at_start: Cell<usize>,
 }
 
 /// Payload of a range iterator.
@@ -24,8 +26,13 @@ pub struct RangeIterator {
 impl Vm {
     /// An iterator of type `ty` over `seq`.
     pub fn new_seq_iter(&mut self, ty: &ObjRef, seq: ObjRef) -> PyResult {
-        alloc(ty, SeqIterator { seq: RefCell::new(Some(seq)), index: Cell::new(0) }, 32)
-            .map_err(|_| self.memory_error())
+        let len_at_start = crate::objects::dict::as_dict(&seq).map_or(0, |d| d.table.borrow().len());
+        let payload = SeqIterator {
+            seq: RefCell::new(Some(seq)),
+            index: Cell::new(0),
+            len_at_start: Cell::new(len_at_start),
+        };
+        alloc(ty, payload, 32).map_err(|_| self.memory_error())
     }
 
     /// An iterator over `range(start, …)` with `len` items.

@@ -13,9 +13,12 @@ pub mod gc;
 pub mod heapvec;
 pub mod object;
 pub mod obmalloc;
+pub mod weak;
 
 pub use heapvec::HeapVec;
 pub use object::{
     alloc, alloc_exact, alloc_str, alloc_var, finalizers_pending, flags, metatype_slots, new_type_object,
-    take_pending_finalizer, AllocError, MaybeUntrack, ObjRef, TypeSlots, TypeToken, UntrackWhen, Visit,
+    push_pending_finalizer, take_pending_finalizer, AllocError, MaybeUntrack, ObjRef, TypeSlots, TypeToken,
+    UntrackWhen, Visit,
 };
+pub use weak::WeakHandle;

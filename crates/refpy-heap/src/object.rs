@@ -775,6 +775,14 @@ pub fn take_pending_finalizer() -> Option<ObjRef> {
     })
 }
 
+/// Queues `obj` behind the pending finalizers, for the VM to handle when it
+/// drains the queue (the VM's weakref callbacks, queued from the death hook
+/// of [`crate::weak`], so they run in death order with `__del__`).
+pub fn push_pending_finalizer(obj: ObjRef) {
+    FINALIZERS.with(|f| f.borrow_mut().push_back(obj));
+    FINALIZERS_PENDING.with(|p| p.set(true));
+}
+
 /// True when finalizers are waiting (checked between instructions).
 #[inline]
 pub fn finalizers_pending() -> bool {
@@ -818,6 +826,11 @@ unsafe fn dealloc(p: NonNull<ObjHeader>) {
         // PyObject_GC_UnTrack at the top of every GC type's tp_dealloc: the
         // object leaves its generation list before anything else happens.
         gc::untrack(p);
+        // After the finalizer, before the payload goes (PyObject_ClearWeakRefs
+        // in subtype_dealloc): weak handles die and the VM queues callbacks.
+        if gc::has_weakrefs(p) {
+            crate::weak::object_dying(p);
+        }
     } else {
         // SAFETY: forwarded from the caller.
         unsafe { destroy(p) };

@@ -644,6 +644,9 @@ fn merge_sort(vm: &mut Vm, v: &mut [(ObjRef, ObjRef)], buf: &mut [(ObjRef, ObjRe
 pub fn call_type(vm: &mut Vm, ty: &ObjRef, args: &[ObjRef], kwnames: Option<&[ObjRef]>) -> PyResult {
     let td = type_data(ty);
     let (kind, name) = (td.kind, td.name.clone());
+    if kind == Kind::WeakRef {
+        return crate::modules::weakref::weakref_new(vm, args, kwnames);
+    }
     if kind == Kind::Exception {
         no_kwargs(vm, &name, kwnames)?;
         let a = vm.new_tuple_from(args)?;

@@ -34,12 +34,20 @@ impl Vm {
         match self.kind(func) {
             Kind::Type if crate::types::type_data(func).heap => return self.call_class(func, args, kwnames),
             Kind::Type => return crate::builtins::call_type(self, func, args, kwnames),
+            Kind::WeakRef | Kind::WeakProxy => return self.call_weakref(func, args, kwnames),
             Kind::Method => {
                 let m = func.downcast::<crate::objects::descriptor::MethodObject>().expect("method");
                 let (f, s) = (m.func.clone(), m.self_obj.clone());
                 let mut all = Vec::with_capacity(args.len() + 1);
                 all.push(s);
                 all.extend_from_slice(args);
+                if let Some(pf) = as_function(&f) {
+                    // Like `method_vectorcall`, which borrows the arguments:
+                    // only the new frame holds extra references while it runs.
+                    let locals = self.bind_arguments(pf, &all, kwnames);
+                    drop(all);
+                    return self.run_function_frame(&f, locals?);
+                }
                 return self.call(&f, &all, kwnames);
             }
             _ if self.is_heap_instance(func) => {

@@ -1296,7 +1296,28 @@ impl Vm {
         let mut args = self.take_args();
         args.extend(self.stack.drain(len - nargs..));
         let kw = kwnames.as_ref().and_then(as_tuple);
-        let result = self.call(&func, &args, kw);
+        // A bound method becomes its function with `self` as the first
+        // argument, as 3.11's `CALL` does, so that it is moved too.
+        let method = func
+            .downcast::<crate::objects::descriptor::MethodObject>()
+            .filter(|m| as_function(&m.func).is_some())
+            .map(|m| (m.func.clone(), m.self_obj.clone()));
+        let target = match method {
+            Some((f, s)) => {
+                args.insert(0, s);
+                f
+            }
+            None => func.clone(),
+        };
+        let result = if let Some(f) = as_function(&target) {
+            // The frame owns the arguments alone while it runs: CPython 3.11
+            // moves them off the caller's stack (`_PyEvalFramePushAndInit`).
+            let locals = self.bind_arguments(f, &args, kw);
+            args.clear();
+            locals.and_then(|locals| self.run_function_frame(&target, locals))
+        } else {
+            self.call(&func, &args, kw)
+        };
         self.give_args(args);
         for _ in 0..below {
             drop(self.pop());

@@ -236,6 +236,9 @@ impl Vm {
         for _ in 0..count {
             out.extend(items.iter().cloned());
         }
+        // Release the copies first, so that `l *= 0` frees the old items in
+        // the list's own order (last to first, as `list_clear`).
+        drop(items);
         if kind == Kind::Tuple {
             return self.new_tuple(out).map(Some);
         }
@@ -465,6 +468,7 @@ impl Vm {
                 r
             }
             Kind::Dict => self.dicts_equal(a, b),
+            Kind::WeakRef => self.weakrefs_equal(a, b),
             Kind::Range => {
                 let (x, y) = (as_range(a).expect("range"), as_range(b).expect("range"));
                 Ok(x.len == y.len && (x.len == 0 || x.start == y.start && (x.len == 1 || x.step == y.step)))
@@ -577,6 +581,7 @@ impl Vm {
             return Ok(h.finish());
         }
         match self.kind(v) {
+            Kind::WeakRef | Kind::WeakProxy => self.weakref_hash(v),
             Kind::FrozenSet => Ok(self.frozenset_hash(crate::objects::set::as_set(v).expect("frozenset"))),
             Kind::List | Kind::Dict | Kind::Slice | Kind::Set | Kind::DictKeys | Kind::DictItems => {
                 let t = self.type_name(v);

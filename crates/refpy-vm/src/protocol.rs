@@ -544,6 +544,7 @@ impl Vm {
                 None => crate::methods::type_attr(self, obj, &n)?,
             },
             Kind::Super => self.super_getattr(obj, &n)?,
+            Kind::WeakRef | Kind::WeakProxy => self.weakref_getattr(obj, name)?,
             Kind::Property => self.property_attr(obj, &n)?,
             Kind::Generator => match crate::objects::generator::generator_method(&n) {
                 Some((name, f)) => Some(self.new_builtin(name, f, Some(obj.clone()))?),
@@ -709,6 +710,9 @@ impl Vm {
         }
         if self.is_heap_instance(obj) {
             return self.instance_setattr(obj, name, value);
+        }
+        if self.kind(obj) == Kind::WeakProxy {
+            return self.proxy_setattr(obj, name, value);
         }
         if let Some(td) = crate::types::as_type(obj).filter(|t| t.heap) {
             let d = td.dict.get().cloned().expect("class dict");

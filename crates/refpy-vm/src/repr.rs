@@ -39,6 +39,7 @@ impl Vm {
                 return i.to_str().map_err(|e| self.num_error(e));
             }
             Kind::None => return Ok("None".into()),
+            Kind::WeakRef | Kind::WeakProxy => return self.weakref_repr(v),
             Kind::List | Kind::Tuple | Kind::Dict => return self.container_repr(v),
             Kind::Set | Kind::FrozenSet => return self.set_repr(v),
             Kind::DictKeys | Kind::DictValues | Kind::DictItems => return self.dict_view_repr(v),

@@ -83,6 +83,10 @@ pub enum Kind {
     DictItems,
     DictValueIterator,
     DictItemIterator,
+    /// `weakref.ReferenceType` (`objects/weakref.rs`).
+    WeakRef,
+    /// `weakref.ProxyType` and `weakref.CallableProxyType`.
+    WeakProxy,
 }
 
 /// The Python-level part of a type object.

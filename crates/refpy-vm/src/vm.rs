@@ -108,6 +108,8 @@ pub struct Vm {
     /// Set from another thread (a Ctrl-C handler) to raise
     /// `KeyboardInterrupt` at the next loop jump or call.
     pub interrupt: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    /// `weakref.ReferenceType`, `ProxyType`, `CallableProxyType`, made on first use.
+    pub(crate) weakref_types: Option<[ObjRef; 3]>,
 }
 
 impl Vm {
@@ -163,6 +165,7 @@ impl Vm {
             modules: Vec::new(),
             builtin_methods: Vec::new(),
             interrupt: Default::default(),
+            weakref_types: None,
         };
         vm.init_caches().expect("startup allocation");
         crate::builtins::install(&mut vm).expect("startup allocation");

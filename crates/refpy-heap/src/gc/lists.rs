@@ -15,8 +15,14 @@ use crate::object::{GcHead, ObjHeader};
 pub(crate) const PREV_MASK_FINALIZED: usize = 1;
 /// `_PyGC_PREV_MASK_COLLECTING`: the object is in the set being collected.
 pub(crate) const PREV_MASK_COLLECTING: usize = 2;
-/// Bits of `gc_prev` below the pointer or `gc_refs` (`_PyGC_PREV_SHIFT`).
-pub(crate) const PREV_SHIFT: u32 = 2;
+/// refpy's own bit: weak references to the object exist (CPython finds them
+/// through `tp_weaklistoffset`); `dealloc` then clears them. Kept in every state.
+pub(crate) const PREV_MASK_WEAKREFS: usize = 4;
+/// The flag bits that survive every state change (untracking, `gc_reset_refs`).
+const PREV_MASK_KEPT: usize = PREV_MASK_FINALIZED | PREV_MASK_WEAKREFS;
+/// Bits of `gc_prev` below the pointer or `gc_refs` (`_PyGC_PREV_SHIFT`;
+/// CPython's is 2, refpy's third flag bit makes it 3).
+pub(crate) const PREV_SHIFT: u32 = 3;
 /// The pointer (or `gc_refs << PREV_SHIFT`) part of `gc_prev` (`_PyGC_PREV_MASK`).
 pub(crate) const PREV_MASK: usize = !((1 << PREV_SHIFT) - 1);
 /// `NEXT_MASK_UNREACHABLE`: only during `move_unreachable`, on objects
@@ -24,7 +30,7 @@ pub(crate) const PREV_MASK: usize = !((1 << PREV_SHIFT) - 1);
 pub(crate) const NEXT_MASK_UNREACHABLE: usize = 1;
 
 // GcHead and ObjHeader are both 16 bytes and blocks are 16-aligned, so the
-// low four bits of every link are free for the flags above.
+// low four bits of every link are free for the flags above (three in gc_prev).
 const _: () = assert!(std::mem::align_of::<GcHead>() <= 16 && std::mem::size_of::<GcHead>() == 16);
 
 /// A link: a pointer to a live `GcHead` (list head or object), see the
@@ -136,6 +142,15 @@ impl Gc {
         w.set(w.get() | PREV_MASK_FINALIZED);
     }
 
+    pub(crate) fn has_weakrefs(self) -> bool {
+        self.h().gc_prev.get() & PREV_MASK_WEAKREFS != 0
+    }
+
+    pub(crate) fn set_has_weakrefs(self, on: bool) {
+        let w = &self.h().gc_prev;
+        w.set(if on { w.get() | PREV_MASK_WEAKREFS } else { w.get() & !PREV_MASK_WEAKREFS });
+    }
+
     #[inline]
     pub(crate) fn is_collecting(self) -> bool {
         self.h().gc_prev.get() & PREV_MASK_COLLECTING != 0
@@ -160,11 +175,11 @@ impl Gc {
         w.set((w.get() & !PREV_MASK) | (refs << PREV_SHIFT));
     }
 
-    /// `gc_refs = refs` plus COLLECTING, keeping only FINALIZED (`gc_reset_refs`).
+    /// `gc_refs = refs` plus COLLECTING, keeping only FINALIZED and WEAKREFS (`gc_reset_refs`).
     #[inline]
     pub(crate) fn reset_refs(self, refs: usize) {
         let w = &self.h().gc_prev;
-        w.set((w.get() & PREV_MASK_FINALIZED) | PREV_MASK_COLLECTING | (refs << PREV_SHIFT));
+        w.set((w.get() & PREV_MASK_KEPT) | PREV_MASK_COLLECTING | (refs << PREV_SHIFT));
     }
 
     /// `gc_decref`: one reference from inside the collected set.
@@ -210,14 +225,14 @@ pub(crate) fn list_append(node: Gc, list: Gc) {
 }
 
 /// Unlinks `node` and marks it untracked: `gc_next = 0`, `gc_prev` keeps
-/// only FINALIZED (`gc_list_remove` plus `_PyObject_GC_UNTRACK`'s reset).
+/// only FINALIZED and WEAKREFS (`gc_list_remove` plus `_PyObject_GC_UNTRACK`'s reset).
 #[inline]
 pub(crate) fn list_remove(node: Gc) {
     let (prev, next) = (node.prev(), node.next());
     prev.set_next(next);
     next.set_prev(prev);
     node.set_next_raw(0);
-    node.set_prev_raw(node.h().gc_prev.get() & PREV_MASK_FINALIZED);
+    node.set_prev_raw(node.h().gc_prev.get() & PREV_MASK_KEPT);
 }
 
 /// Moves `node` from its list to the end of `list`, keeping its flags (`gc_list_move`).

@@ -18,7 +18,8 @@
 //! # The states of `gc_next` / `gc_prev` (`PyGC_Head`)
 //!
 //! Between collections:
-//! - *untracked*: `gc_next == 0`; `gc_prev` holds only `PREV_MASK_FINALIZED`.
+//! - *untracked*: `gc_next == 0`; `gc_prev` holds only `PREV_MASK_FINALIZED`
+//!   and refpy's `PREV_MASK_WEAKREFS` (weak handles exist, [`crate::weak`]).
 //! - *tracked*: in exactly one of the four lists (generations 0–2, the
 //!   permanent generation); `gc_next` points at the next head, `gc_prev` at
 //!   the previous head, plus `PREV_MASK_FINALIZED` once the finalizer ran.
@@ -330,6 +331,17 @@ pub(crate) fn is_finalized(p: NonNull<ObjHeader>) -> bool {
 pub(crate) fn set_finalized(p: NonNull<ObjHeader>) {
     // SAFETY: callers pass live objects whose type has HAVE_GC.
     unsafe { Gc::of_object(p) }.set_finalized()
+}
+
+/// Whether weak handles to the object exist (see [`crate::weak`]).
+pub(crate) fn has_weakrefs(p: NonNull<ObjHeader>) -> bool {
+    // SAFETY: callers pass live objects whose type has HAVE_GC.
+    unsafe { Gc::of_object(p) }.has_weakrefs()
+}
+
+pub(crate) fn set_has_weakrefs(p: NonNull<ObjHeader>, on: bool) {
+    // SAFETY: callers pass live objects whose type has HAVE_GC.
+    unsafe { Gc::of_object(p) }.set_has_weakrefs(on)
 }
 
 // --- triggering ----------------------------------------------------------------

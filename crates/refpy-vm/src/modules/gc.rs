@@ -128,6 +128,10 @@ impl GcHooks for VmGcHooks<'_> {
         self.vm.finalize_object(obj);
     }
 
+    fn handle_weakrefs(&mut self, unreachable: &[ObjRef]) -> usize {
+        crate::objects::weakref::handle_weakrefs(self.vm, unreachable)
+    }
+
     fn save_garbage(&mut self, obj: &ObjRef) {
         if let Some(g) = self.module_list("garbage") {
             let _ = self.vm.list_append(as_list(&g).expect("list"), obj.clone());
@@ -184,7 +188,10 @@ impl Vm {
         }
         self.running_finalizers = true;
         while let Some(obj) = refpy_heap::take_pending_finalizer() {
-            self.finalize_object(&obj);
+            // Weakref callbacks share the queue (objects/weakref.rs).
+            if !self.run_weakref_callback(&obj) {
+                self.finalize_object(&obj);
+            }
             drop(obj);
         }
         self.running_finalizers = false;
@@ -443,6 +450,8 @@ impl Vm {
     /// `__builtins__`, in insertion order; finalizers run as objects die;
     /// then a full collection finds what is left in cycles.
     pub fn finalize_main(&mut self, globals: &ObjRef) {
+        // atexit: `weakref.finalize` objects still alive run first.
+        crate::modules::weakref::run_exit_finalizers(self);
         let Some(d) = as_dict(globals) else { return };
         let keys: Vec<ObjRef> = d.table.borrow().items().map(|(k, _)| k.clone()).collect();
         let single_underscore = |k: &str| k.starts_with('_') && !k.starts_with("__");

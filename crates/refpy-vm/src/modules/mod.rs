@@ -4,6 +4,7 @@
 pub mod gc;
 pub mod refpy;
 pub mod sys;
+pub mod weakref;
 
 use refpy_heap::ObjRef;
 
@@ -24,6 +25,7 @@ impl Vm {
             "sys" => sys::build(self)?,
             "gc" => gc::build(self)?,
             "refpy" => refpy::build(self)?,
+            "weakref" => weakref::build(self)?,
             _ => {
                 return Err(self.new_error(ExcType::ModuleNotFoundError, format!("No module named '{name}'")));
             }

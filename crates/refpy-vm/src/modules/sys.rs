@@ -91,7 +91,8 @@ fn sys_getsizeof(vm: &mut Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResul
     arg_count(vm, "getsizeof", args, 1, 2)?;
     match vm.getsizeof(&args[0]) {
         Ok(n) => vm.new_int(n as i64),
-        Err(_) if args.len() == 2 => Ok(args[1].clone()),
+        // Only a TypeError gives way to the default, as in CPython.
+        Err(e) if args.len() == 2 && vm.exc_matches(&e.exc, ExcType::TypeError) => Ok(args[1].clone()),
         Err(e) => Err(e),
     }
 }

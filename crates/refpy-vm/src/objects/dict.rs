@@ -257,12 +257,10 @@ impl DictTable {
         Some((e.key.take()?, e.value.take()?))
     }
 
-    /// Removes every item, returning the entries in insertion order; the
-    /// caller drops them (values are released in insertion order, as CPython).
-    pub fn clear(&mut self) -> HeapVec<Entry> {
-        let old = std::mem::take(&mut self.entries);
-        *self = DictTable::new();
-        old
+    /// Removes every item, returning the old table; the caller drops it, which
+    /// releases the items in insertion order, as CPython's `PyDict_Clear`.
+    pub fn clear(&mut self) -> DictTable {
+        std::mem::take(self)
     }
 
     /// Rebuilds the table with `2^log2` slots, keeping live entries in order.
@@ -295,6 +293,17 @@ impl DictTable {
     }
 }
 
+impl Drop for DictTable {
+    /// CPython's `free_keys_object`: each entry's key then value, first entry
+    /// to last, then the buffers (a plain `HeapVec` drop would go last to first).
+    fn drop(&mut self) {
+        for e in self.entries.iter_mut() {
+            drop(e.key.take());
+            drop(e.value.take());
+        }
+    }
+}
+
 /// Equality of two dict keys without running Python code: ints, floats and
 /// bools by numeric value, strings by text, tuples item by item; any other
 /// pair only when identical.
@@ -310,6 +319,9 @@ pub fn keys_equal(a: &ObjRef, b: &ObjRef) -> bool {
     }
     if let (Some(x), Some(y)) = (crate::objects::set::as_set(a), crate::objects::set::as_set(b)) {
         return crate::objects::set::sets_equal(x, y);
+    }
+    if let Some(eq) = crate::objects::weakref::weakref_keys_equal(a, b) {
+        return eq;
     }
     numeric_equal(a, b).unwrap_or(false)
 }

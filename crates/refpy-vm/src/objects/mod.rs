@@ -20,6 +20,7 @@ pub mod slice;
 pub mod str;
 pub mod traceback;
 pub mod tuple;
+pub mod weakref;
 
 /// Payload of `None` and of plain `object()` instances: nothing but the header.
 pub struct NoneObject;

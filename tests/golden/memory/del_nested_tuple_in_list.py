@@ -1,0 +1,8 @@
+class D:
+    def __init__(self, name):
+        self.name = name
+    def __del__(self):
+        print("__del__", self.name)
+l = [(D(0), D(1)), [D(2), D(3)], D(4)]
+l = 0
+print("end")

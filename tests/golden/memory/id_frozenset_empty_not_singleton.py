@@ -1,0 +1,2 @@
+print(frozenset() is frozenset())
+print(set() is set())

@@ -1,0 +1,1 @@
+print(id(object()) == id(object()))

@@ -1,0 +1,3 @@
+import sys
+x = []
+print(sys.getrefcount(x))

@@ -1,0 +1,5 @@
+import sys
+def f():
+    x = []
+    return sys.getrefcount(x)
+print(f())

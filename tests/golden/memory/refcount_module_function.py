@@ -1,0 +1,6 @@
+import sys
+def f():
+    pass
+print(sys.getrefcount(f))
+g = f
+print(sys.getrefcount(f))

@@ -1,0 +1,11 @@
+from sys import getsizeof
+print(getsizeof(iter([])))
+print(getsizeof(iter(())))
+print(getsizeof(iter('')))
+print(getsizeof(iter(range(3))))
+print(getsizeof(reversed([])))
+print(getsizeof(iter({})))
+print(getsizeof(iter({}.values())))
+print(getsizeof(iter({}.items())))
+print(getsizeof(iter(set())))
+print(getsizeof(enumerate([])))

@@ -100,55 +100,8 @@ pub fn as_str_object(obj: &ObjRef) -> Option<(&StrObject, &str)> {
     obj.downcast_str::<StrObject>()
 }
 
-/// CPython's `repr()` of a string: single quotes unless the text contains a
-/// single quote and no double quote; escapes for `\\`, the quote, `\t \n \r`,
-/// other control characters as `\xNN`, and non-printable code points.
+/// CPython's `repr()` of a string (quotes, escapes, non-printable code
+/// points as `\xNN`/`\uNNNN`/`\UNNNNNNNN`); one implementation, in `num`.
 pub fn str_repr(s: &str) -> String {
-    let quote = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push(quote);
-    for c in s.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '\t' => out.push_str("\\t"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            c if c == quote => {
-                out.push('\\');
-                out.push(c);
-            }
-            c if (c as u32) < 0x20 || c as u32 == 0x7f => out.push_str(&format!("\\x{:02x}", c as u32)),
-            c if is_printable(c) => out.push(c),
-            c if (c as u32) < 0x100 => out.push_str(&format!("\\x{:02x}", c as u32)),
-            c if (c as u32) < 0x10000 => out.push_str(&format!("\\u{:04x}", c as u32)),
-            c => out.push_str(&format!("\\U{:08x}", c as u32)),
-        }
-    }
-    out.push(quote);
-    out
-}
-
-/// `str.isprintable()` for one code point, without the unassigned (Cn)
-/// category: control (Cc), format (Cf), separators other than the space
-/// (Zs, Zl, Zp), surrogates (Cs) and private use (Co) are not printable.
-fn is_printable(c: char) -> bool {
-    let u = c as u32;
-    let not_printable = u < 0x20
-        || (0x7f..=0xa0).contains(&u)
-        || u == 0xad
-        || (0x600..=0x605).contains(&u)
-        || u == 0x61c
-        || u == 0x6dd
-        || u == 0x70f
-        || u == 0x1680
-        || (0x2000..=0x200f).contains(&u)
-        || (0x2028..=0x202f).contains(&u)
-        || (0x205f..=0x2064).contains(&u)
-        || (0x2066..=0x206f).contains(&u)
-        || u == 0x3000
-        || (0xd800..=0xf8ff).contains(&u)
-        || u == 0xfeff
-        || (0xfff9..=0xfffb).contains(&u)
-        || u >= 0xf0000;
-    !not_printable
+    crate::num::py_repr_str(s)
 }

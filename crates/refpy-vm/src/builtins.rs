@@ -37,8 +37,6 @@ const FUNCTIONS: &[(&str, BuiltinFn)] = &[
     ("divmod", builtin_divmod),
     ("sorted", builtin_sorted),
     ("callable", builtin_callable),
-    ("exit", builtin_exit),
-    ("quit", builtin_exit),
     ("__build_class__", builtin_build_class),
     ("super", builtin_super),
     ("getattr", builtin_getattr),
@@ -233,6 +231,13 @@ pub fn install(vm: &mut Vm) -> PyResult<()> {
     }
     let none = vm.none.clone();
     vm.dict_set_str(d, "None", none)?;
+    // `exit` and `quit` are `Quitter` objects, as `site` makes them: their
+    // repr tells a REPL user how to leave, calling them raises SystemExit.
+    for name in ["exit", "quit"] {
+        let q = refpy_heap::alloc(&vm.types.quitter, crate::objects::QuitterObject(name), 32)
+            .map_err(|_| vm.memory_error())?;
+        vm.dict_set_str(d, name, q)?;
+    }
     let ni = vm.not_implemented.clone();
     vm.dict_set_str(d, "NotImplemented", ni)?;
     Ok(())
@@ -318,7 +323,7 @@ fn builtin_callable(vm: &mut Vm, args: &[ObjRef], kwnames: Option<&[ObjRef]>) ->
     arg_count(vm, "callable", args, 1, 1)?;
     let k = vm.kind(&args[0]);
     let callable = match k {
-        Kind::Function | Kind::BuiltinFunction | Kind::Type | Kind::Method => true,
+        Kind::Function | Kind::BuiltinFunction | Kind::Type | Kind::Method | Kind::Quitter => true,
         _ if vm.is_heap_instance(&args[0]) => {
             let ty = args[0].ob_type();
             vm.lookup_in_mro(&ty, "__call__")?.is_some()

@@ -34,6 +34,7 @@ impl Vm {
         match self.kind(func) {
             Kind::Type if crate::types::type_data(func).heap => return self.call_class(func, args, kwnames),
             Kind::Type => return crate::builtins::call_type(self, func, args, kwnames),
+            Kind::Quitter => return crate::builtins::builtin_exit(self, args, kwnames),
             Kind::WeakRef | Kind::WeakProxy => return self.call_weakref(func, args, kwnames),
             Kind::Method => {
                 let m = func.downcast::<crate::objects::descriptor::MethodObject>().expect("method");

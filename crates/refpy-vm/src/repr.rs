@@ -201,6 +201,10 @@ impl Vm {
                 format!("slice({a}, {b}, {c})")
             }
             Kind::Code => format!("<code object at {:#x}>", v.id()),
+            Kind::Quitter => {
+                let q = v.downcast::<crate::objects::QuitterObject>().expect("quitter");
+                format!("Use {}() or Ctrl-D (i.e. EOF) to exit", q.0)
+            }
             Kind::Generator => {
                 let g = crate::objects::generator::as_generator(v).expect("generator");
                 format!("<generator object {} at {:#x}>", as_str(&g.qualname).unwrap_or("?"), v.id())

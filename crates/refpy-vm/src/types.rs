@@ -68,6 +68,7 @@ pub enum Kind {
     ClassMethod,
     Super,
     NotImplemented,
+    Quitter,
     Generator,
     Set,
     FrozenSet,
@@ -160,6 +161,7 @@ pub struct Types {
     pub classmethod: ObjRef,
     pub super_: ObjRef,
     pub not_implemented: ObjRef,
+    pub quitter: ObjRef,
     pub generator: ObjRef,
     pub set: ObjRef,
     pub frozenset: ObjRef,
@@ -348,6 +350,7 @@ impl Types {
                     .with_clear(gcs::generator_clear),
             ),
             not_implemented: t("NotImplementedType", Kind::NotImplemented, TypeSlots::new::<NoneObject>(0)),
+            quitter: t("Quitter", Kind::Quitter, TypeSlots::new::<crate::objects::QuitterObject>(0)),
             set: t(
                 "set",
                 Kind::Set,

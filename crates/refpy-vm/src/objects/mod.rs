@@ -25,6 +25,9 @@ pub mod weakref;
 /// Payload of `None` and of plain `object()` instances: nothing but the header.
 pub struct NoneObject;
 
+/// Payload of the `exit`/`quit` objects (`_sitebuiltins.Quitter`): the name.
+pub struct QuitterObject(pub &'static str);
+
 /// Payload of the hidden NULL marker: the 3.11 calling convention's empty
 /// stack slot and the value of an unbound local. Never reachable from Python.
 pub struct NullObject;

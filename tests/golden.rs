@@ -10,91 +10,26 @@
 //! One test per file (datatest-stable), so a failure names its case. Cases run from their own
 //! directory with the bare file name, as regen-golden runs CPython, so tracebacks match.
 
-use std::fmt;
+mod common;
+
 use std::fs;
-use std::io::Read;
 use std::path::Path;
 use std::process::{Command, Stdio};
-use std::thread;
-use std::time::{Duration, Instant};
 
-/// Generous for a debug build; a case that takes longer is a hang, not a slow pass.
-const TIMEOUT: Duration = Duration::from_secs(20);
+use common::{diff, run_to_end, Failure, Run};
 
 /// Text that only a Rust panic or a native stack overflow prints; user code must never cause it.
 const PANIC_MARKERS: [&str; 3] = ["panicked at", "RUST_BACKTRACE", "has overflowed its stack"];
 
-struct Run {
-    stdout: Vec<u8>,
-    stderr: String,
-    status: Option<i32>,
-}
-
-/// Runs refpy on `name` inside `dir`, killing it after `TIMEOUT`. The pipes are drained on
-/// threads so a chatty case cannot block on a full pipe while we wait for it.
+/// Runs refpy on `name` inside `dir`, as regen-golden runs CPython.
 fn run_refpy(dir: &Path, name: &str) -> Result<Run, String> {
     // REFPY_GOLDEN_BIN=python3 checks the suite itself against CPython (only documented/
     // should fail); by default it is the refpy built with this test.
     let bin = std::env::var_os("REFPY_GOLDEN_BIN");
     let bin = bin.as_deref().unwrap_or(env!("CARGO_BIN_EXE_refpy").as_ref());
-    let mut child = Command::new(bin)
-        .arg(name)
-        .current_dir(dir)
-        .env("PYTHONHASHSEED", "0")
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .map_err(|e| format!("cannot start refpy: {e}"))?;
-    let drain = |mut pipe: Box<dyn Read + Send>| {
-        thread::spawn(move || {
-            let mut buf = Vec::new();
-            let _ = pipe.read_to_end(&mut buf);
-            buf
-        })
-    };
-    let out = drain(Box::new(child.stdout.take().unwrap()));
-    let err = drain(Box::new(child.stderr.take().unwrap()));
-    let start = Instant::now();
-    let status = loop {
-        if let Some(status) = child.try_wait().map_err(|e| e.to_string())? {
-            break status;
-        }
-        if start.elapsed() > TIMEOUT {
-            let _ = child.kill();
-            let _ = child.wait();
-            return Err(format!("timed out: killed after {} s", TIMEOUT.as_secs()));
-        }
-        thread::sleep(Duration::from_millis(10));
-    };
-    let stdout = out.join().unwrap();
-    let stderr = String::from_utf8_lossy(&err.join().unwrap()).into_owned();
-    Ok(Run { stdout, stderr, status: status.code() })
-}
-
-/// A failure report. datatest-stable prints errors with `{:?}`, which would quote a plain
-/// `String` and show every newline as `\n`; this prints the report as written.
-struct Failure(String);
-
-impl fmt::Debug for Failure {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl fmt::Display for Failure {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl std::error::Error for Failure {}
-
-/// A unified diff of `what`, expected (`-`) against refpy's (`+`).
-fn diff(what: &str, expected: &str, actual: &str) -> String {
-    let diff = similar::TextDiff::from_lines(expected, actual);
-    let body = diff.unified_diff().header("expected", "refpy").to_string();
-    format!("{what} differs:\n{body}")
+    let mut cmd = Command::new(bin);
+    cmd.arg(name).current_dir(dir).env("PYTHONHASHSEED", "0").stdin(Stdio::null());
+    run_to_end(cmd)
 }
 
 fn golden(py: &Path) -> datatest_stable::Result<()> {

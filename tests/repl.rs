@@ -17,36 +17,17 @@
 //!
 //! Nothing here measures time: every wait has a generous timeout and only fails a hang.
 
+mod common;
+
 use std::fmt;
 use std::fs;
-use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-use std::thread;
-use std::time::{Duration, Instant};
+use std::process::Command;
 
-/// Generous for a debug build on a loaded machine; a case that takes longer is a hang.
-const TIMEOUT: Duration = Duration::from_secs(20);
+use common::{diff, run_to_end, Failure, Run, TIMEOUT};
 
 /// Text that only a Rust panic or a native stack overflow prints.
 const PANIC_MARKERS: [&str; 3] = ["panicked at", "RUST_BACKTRACE", "has overflowed its stack"];
-
-/// A failure report, printed as written (datatest-stable uses `{:?}`).
-struct Failure(String);
-
-impl fmt::Debug for Failure {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl fmt::Display for Failure {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl std::error::Error for Failure {}
 
 fn fail<T>(msg: impl Into<String>) -> datatest_stable::Result<T> {
     Err(Box::new(Failure(msg.into())))
@@ -67,57 +48,12 @@ fn fresh_home(case: &Path) -> std::io::Result<PathBuf> {
     Ok(home)
 }
 
-struct Run {
-    stdout: Vec<u8>,
-    stderr: String,
-    status: Option<i32>,
-}
-
-/// Runs refpy with `args` in `dir`, `input` piped to stdin, killing it after `TIMEOUT`.
-/// The pipes are drained on threads so a chatty case cannot block.
+/// Runs refpy with `args` in `dir`, `input` piped to stdin, HOME set to `home`.
 fn run_piped(dir: &Path, args: &[String], input: &Path, home: &Path) -> Result<Run, String> {
     let stdin = fs::File::open(input).map_err(|e| format!("cannot open {}: {e}", input.display()))?;
-    let mut child = Command::new(refpy())
-        .args(args)
-        .current_dir(dir)
-        .env("PYTHONHASHSEED", "0")
-        .env("HOME", home)
-        .stdin(stdin)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .map_err(|e| format!("cannot start refpy: {e}"))?;
-    let drain = |mut pipe: Box<dyn Read + Send>| {
-        thread::spawn(move || {
-            let mut buf = Vec::new();
-            let _ = pipe.read_to_end(&mut buf);
-            buf
-        })
-    };
-    let out = drain(Box::new(child.stdout.take().unwrap()));
-    let err = drain(Box::new(child.stderr.take().unwrap()));
-    let start = Instant::now();
-    let status = loop {
-        if let Some(status) = child.try_wait().map_err(|e| e.to_string())? {
-            break status;
-        }
-        if start.elapsed() > TIMEOUT {
-            let _ = child.kill();
-            let _ = child.wait();
-            return Err(format!("timed out: killed after {} s", TIMEOUT.as_secs()));
-        }
-        thread::sleep(Duration::from_millis(10));
-    };
-    let stdout = out.join().unwrap();
-    let stderr = String::from_utf8_lossy(&err.join().unwrap()).into_owned();
-    Ok(Run { stdout, stderr, status: status.code() })
-}
-
-/// A unified diff of `what`, expected (`-`) against refpy's (`+`).
-fn diff(what: &str, expected: &str, actual: &str) -> String {
-    let diff = similar::TextDiff::from_lines(expected, actual);
-    let body = diff.unified_diff().header("expected", "refpy").to_string();
-    format!("{what} differs:\n{body}")
+    let mut cmd = Command::new(refpy());
+    cmd.args(args).current_dir(dir).env("PYTHONHASHSEED", "0").env("HOME", home).stdin(stdin);
+    run_to_end(cmd)
 }
 
 /// One piped transcript case.

@@ -308,10 +308,10 @@ impl ObjRef {
     /// The type object, borrowed (no count change).
     #[inline]
     pub fn ob_type_ref(&self) -> &ObjRef {
-        // SAFETY: ObjRef is repr(transparent) over NonNull<ObjHeader>, and
-        // Cell<NonNull<..>> has the same layout. The type object outlives
-        // `self` (instances keep it alive), which bounds the borrow; refpy
-        // never reassigns ob_type while such a borrow is held.
+        // ObjRef is repr(transparent) over NonNull<ObjHeader>, as is
+        // Cell<NonNull<..>>; refpy never reassigns ob_type during such a borrow.
+        // SAFETY: same layout, and the type object outlives `self` (instances
+        // keep it alive), which bounds the borrow.
         unsafe { &*(&raw const self.header().ob_type).cast::<ObjRef>() }
     }
 
@@ -670,10 +670,10 @@ fn alloc_var_unchecked_items<T: 'static, E: 'static>(
     if heaptype {
         std::mem::forget(ty.clone());
     }
+    // We write the header, ob_size and payload, then at most n items; ob_size
+    // ends at the count actually written, so no uninitialised item is read.
     // SAFETY: p is a fresh block of at least items_offset + n * size_of::<E>()
-    // bytes. We write the header, ob_size and payload, then exactly n items
-    // (an ExactSizeIterator that yields fewer is padded by stopping ob_size
-    // at the count actually written, so no uninitialised item is ever read).
+    // bytes, and only initialised items are ever counted in ob_size.
     unsafe {
         let obj = p.as_ptr().cast::<VarObject<T>>();
         obj.write(VarObject {

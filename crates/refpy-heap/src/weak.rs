@@ -68,10 +68,10 @@ impl WeakHandle {
     /// A strong reference to the object, if it is still alive.
     pub fn upgrade(&self) -> Option<ObjRef> {
         let p = self.slot.get()?;
-        // SAFETY: a slot holds a pointer only while its object is alive with
-        // a count of at least one (module invariant): `dealloc` empties it
-        // through `object_dying` as soon as the count reached zero for good,
-        // before any code runs and before the block is freed.
+        // `dealloc` empties the slot through `object_dying` as soon as the count
+        // reaches zero for good, before any code runs or the block is freed.
+        // SAFETY: so a slot holds a pointer only while its object is alive
+        // with a count of at least one (module invariant).
         Some(unsafe { ObjRef::from_borrowed(p) })
     }
 

@@ -5,7 +5,7 @@
 //!
 //! Architecture invariants: every Python value is an [`refpy_heap::ObjRef`]
 //! to an object on refpy's heap (no unboxed ints, no host-GC stand-ins); a
-//! Python-to-Python call never recurses in Rust; this crate has no `unsafe`.
+//! Python-to-Python call never recurses in Rust; raw pointers stay in refpy-heap (`forbid(unsafe_code)` below).
 #![forbid(unsafe_code)]
 
 mod args;

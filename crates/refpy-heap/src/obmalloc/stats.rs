@@ -377,10 +377,10 @@ impl Obmalloc {
 /// # Safety
 /// `pool` is a carved pool of a live arena; `empty` says whether it is on `freepools`.
 unsafe fn check_pool(pool: *mut PoolHeader, empty: bool) {
-    // SAFETY: the pool's header is initialised unless it is an empty pool never initialised
-    // for a class (szidx == DUMMY_SIZE_IDX cannot be on a list: carving hands the pool out
-    // at once), and its free list links point to blocks inside the pool (checked before
-    // following them).
+    // Pools on a usedpools list were initialised for a class when carved (an empty,
+    // never-used pool is on no list), and free-list links are range-checked below.
+    // SAFETY: the pool's header is initialised, and every link followed is checked
+    // to point inside the pool first.
     unsafe {
         let szidx = (*pool).szidx;
         assert!((szidx as usize) < NB_SMALL_SIZE_CLASSES, "pool with an invalid szidx {szidx:#x}");

@@ -106,16 +106,10 @@ impl Vm {
             heap: true,
         };
         // A class whose MRO defines __del__ gets a finalizer (`tp_finalize`).
-        let has_del = self.dict_get_str(d, "__del__")?.is_some()
-            || bases.iter().any(|b| {
-                type_data(b).mro.borrow().iter().any(|c| {
-                    as_type(c).and_then(|t| t.dict.get().cloned()).is_some_and(|cd| {
-                        as_dict(&cd).is_some_and(|cd| {
-                            cd.table.borrow().items().any(|(k, _)| as_str(k) == Some("__del__"))
-                        })
-                    })
-                })
-            });
+        let mut has_del = self.dict_get_str(d, "__del__")?.is_some();
+        for b in &bases {
+            has_del = has_del || self.python_defined(b, "__del__")?.is_some();
+        }
         let fin = if has_del { flags::HAS_FINALIZER } else { 0 };
         let gc = flags::HAVE_GC | flags::HEAPTYPE | fin;
         let slots = if kind == Kind::Exception {

@@ -11,6 +11,7 @@ use std::fmt::Write;
 
 use crate::code::{CodeObject, Constant};
 use crate::opcode::{BinaryOp, CompareOp, Opcode};
+use crate::pyrepr::{float_repr, str_repr};
 
 /// Disassembles `code` and, after it, every code object in its constants.
 pub fn disassemble(code: &CodeObject) -> String {
@@ -203,68 +204,6 @@ pub fn const_repr(c: &Constant) -> String {
         Constant::Ellipsis => "Ellipsis".into(),
         Constant::Code(code) => code_repr(code),
     }
-}
-
-/// Python's `float.__repr__`: shortest round-trip digits, exponent form
-/// outside `1e-4 <= |x| < 1e16`.
-pub fn float_repr(f: f64) -> String {
-    if f.is_nan() {
-        return "nan".into();
-    }
-    if f.is_infinite() {
-        return if f > 0.0 { "inf".into() } else { "-inf".into() };
-    }
-    if f == 0.0 {
-        return if f.is_sign_negative() { "-0.0".into() } else { "0.0".into() };
-    }
-    let sci = format!("{f:e}");
-    let (mantissa, exp) = sci.split_once('e').unwrap_or((&sci, "0"));
-    let exp: i32 = exp.parse().unwrap_or(0);
-    let neg = mantissa.starts_with('-');
-    let digits: String = mantissa.chars().filter(char::is_ascii_digit).collect();
-    let sign = if neg { "-" } else { "" };
-    if (-4..16).contains(&exp) {
-        let n = digits.len() as i32;
-        let s = if exp >= n - 1 {
-            format!("{digits}{}.0", "0".repeat((exp - n + 1) as usize))
-        } else if exp >= 0 {
-            let (a, b) = digits.split_at((exp + 1) as usize);
-            format!("{a}.{b}")
-        } else {
-            format!("0.{}{digits}", "0".repeat((-exp - 1) as usize))
-        };
-        format!("{sign}{s}")
-    } else {
-        let (first, rest) = digits.split_at(1);
-        let m = if rest.is_empty() { first.to_string() } else { format!("{first}.{rest}") };
-        let esign = if exp < 0 { '-' } else { '+' };
-        format!("{sign}{m}e{esign}{:02}", exp.abs())
-    }
-}
-
-/// Python's `str.__repr__` for the characters refpy's literals can hold.
-pub fn str_repr(s: &str) -> String {
-    let quote = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push(quote);
-    for ch in s.chars() {
-        match ch {
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if c == quote => {
-                out.push('\\');
-                out.push(c);
-            }
-            c if (c as u32) < 0x20 || (0x7f..0xa0).contains(&(c as u32)) => {
-                let _ = write!(out, "\\x{:02x}", c as u32);
-            }
-            c => out.push(c),
-        }
-    }
-    out.push(quote);
-    out
 }
 
 /// Python's `bytes.__repr__`.

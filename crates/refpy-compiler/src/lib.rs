@@ -15,6 +15,7 @@ pub mod consts;
 pub mod dis;
 pub mod fold;
 pub mod opcode;
+pub mod pyrepr;
 pub mod symtable;
 
 pub use code::{CodeObject, CompileWarning, Constant};

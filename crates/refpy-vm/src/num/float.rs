@@ -6,6 +6,8 @@ use num_integer::Integer;
 use num_traits::{One, Pow, Signed, Zero};
 
 use super::int::{Int, HASH_MODULUS};
+pub use refpy_compiler::pyrepr::{float_repr as repr, push_exponent, shortest_digits};
+
 use super::{numeric_ascii, py_repr_str, NumError, NumResult};
 
 /// `hash(inf)` (`_PyHASH_INF`).
@@ -23,87 +25,6 @@ pub fn decompose(x: f64) -> (bool, u64, i64) {
     } else {
         (neg, frac | (1 << 52), exp - 1075)
     }
-}
-
-/// Shortest round-tripping decimal digits of a finite positive float (ryu), as
-/// `(digits, decpt)` with `x == 0.DIGITS * 10**decpt`, no leading or trailing zeros.
-pub fn shortest_digits(x: f64) -> (String, i32) {
-    let mut buf = ryu::Buffer::new();
-    let s = buf.format_finite(x);
-    let (mant, exp) = match s.find('e') {
-        Some(i) => (&s[..i], s[i + 1..].parse::<i32>().unwrap_or(0)),
-        None => (s, 0),
-    };
-    let (ip, fp) = match mant.find('.') {
-        Some(i) => (&mant[..i], &mant[i + 1..]),
-        None => (mant, ""),
-    };
-    let mut digits = String::with_capacity(ip.len() + fp.len());
-    digits.push_str(ip);
-    digits.push_str(fp);
-    let lead = digits.bytes().take_while(|&c| c == b'0').count();
-    let decpt = ip.len() as i32 + exp - lead as i32;
-    let trimmed = digits[lead..].trim_end_matches('0');
-    (trimmed.to_string(), decpt)
-}
-
-/// `repr(x)` (== `str(x)`): shortest round-trip digits, fixed notation for
-/// `1e-4 <= |x| < 1e16` (with `.0` when integral), otherwise `d.ddde±XX`.
-pub fn repr(x: f64) -> String {
-    if x.is_nan() {
-        return "nan".into();
-    }
-    if x.is_infinite() {
-        return if x > 0.0 { "inf".into() } else { "-inf".into() };
-    }
-    if x == 0.0 {
-        return if x.is_sign_negative() { "-0.0".into() } else { "0.0".into() };
-    }
-    let (digits, decpt) = shortest_digits(x.abs());
-    let mut out = String::with_capacity(digits.len() + 8);
-    if x < 0.0 {
-        out.push('-');
-    }
-    layout_repr(&mut out, &digits, decpt);
-    out
-}
-
-/// Lays out `0.DIGITS * 10**decpt` the way `repr(float)` does.
-fn layout_repr(out: &mut String, digits: &str, decpt: i32) {
-    let nd = digits.len() as i32;
-    if decpt > -4 && decpt <= 16 {
-        if decpt <= 0 {
-            out.push_str("0.");
-            out.extend(std::iter::repeat_n('0', (-decpt) as usize));
-            out.push_str(digits);
-        } else if decpt >= nd {
-            out.push_str(digits);
-            out.extend(std::iter::repeat_n('0', (decpt - nd) as usize));
-            out.push_str(".0");
-        } else {
-            out.push_str(&digits[..decpt as usize]);
-            out.push('.');
-            out.push_str(&digits[decpt as usize..]);
-        }
-    } else {
-        out.push_str(&digits[..1]);
-        if nd > 1 {
-            out.push('.');
-            out.push_str(&digits[1..]);
-        }
-        push_exponent(out, decpt - 1);
-    }
-}
-
-/// Appends `e+XX` / `e-XX` (at least two exponent digits), as C's `%e` does.
-pub(crate) fn push_exponent(out: &mut String, e: i32) {
-    out.push('e');
-    out.push(if e < 0 { '-' } else { '+' });
-    let a = e.unsigned_abs();
-    if a < 10 {
-        out.push('0');
-    }
-    out.push_str(&a.to_string());
 }
 
 /// `float(s)`: whitespace, sign, underscores between digits, `inf`/`infinity`/`nan` in any

@@ -4,6 +4,8 @@
 //! objects and maps [`NumErrorKind`] to Python exception classes; the message text is
 //! already exactly what CPython 3.11 prints after `XxxError: `.
 
+pub use refpy_compiler::pyrepr::{is_py_space, str_repr as py_repr_str};
+
 pub mod float;
 pub mod format;
 pub mod hash;
@@ -120,24 +122,6 @@ pub fn unicode_decimal(c: char) -> Option<u32> {
     (d < 10).then_some(d)
 }
 
-/// `str.isspace()` for CPython 3.11 (Unicode 14.0): the complete list, generated with python3.
-pub fn is_py_space(c: char) -> bool {
-    matches!(
-        c,
-        '\t'..='\r'
-            | '\x1c'..='\x20'
-            | '\u{85}'
-            | '\u{a0}'
-            | '\u{1680}'
-            | '\u{2000}'..='\u{200a}'
-            | '\u{2028}'
-            | '\u{2029}'
-            | '\u{202f}'
-            | '\u{205f}'
-            | '\u{3000}'
-    )
-}
-
 /// What `int()`/`float()` do to a str before parsing it: non-ASCII whitespace becomes a
 /// space, non-ASCII decimal digits become ASCII digits, other non-ASCII makes the string
 /// invalid (`None`), and then ASCII whitespace (`" \t\n\v\f\r"` only, so `'\x1c'` is *not*
@@ -157,60 +141,6 @@ pub(crate) fn numeric_ascii(s: &str) -> Option<String> {
     }
     let t = out.trim_matches(|c: char| matches!(c, ' ' | '\t' | '\n' | '\x0b' | '\x0c' | '\r'));
     Some(t.to_string())
-}
-
-/// Python `repr()` of a str, used to quote the offending input in error messages.
-///
-/// Printability of non-ASCII characters is approximated (controls, separators, format
-/// characters and private-use areas are escaped) because Rust's std has no category tables.
-pub fn py_repr_str(s: &str) -> String {
-    let quote = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push(quote);
-    for c in s.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if c == quote => {
-                out.push('\\');
-                out.push(c);
-            }
-            c if is_printable(c) => out.push(c),
-            c => {
-                let cp = c as u32;
-                if cp < 0x100 {
-                    out.push_str(&format!("\\x{cp:02x}"));
-                } else if cp < 0x10000 {
-                    out.push_str(&format!("\\u{cp:04x}"));
-                } else {
-                    out.push_str(&format!("\\U{cp:08x}"));
-                }
-            }
-        }
-    }
-    out.push(quote);
-    out
-}
-
-/// Approximation of `str.isprintable()` for one character.
-fn is_printable(c: char) -> bool {
-    let cp = c as u32;
-    if cp < 0x7f {
-        return cp >= 0x20;
-    }
-    if cp <= 0xa0 || cp == 0xad {
-        return false;
-    }
-    if c.is_whitespace() || is_py_space(c) {
-        return false;
-    }
-    !matches!(cp,
-        0x200b..=0x200f | 0x202a..=0x202e | 0x2060..=0x206f | 0xfeff | 0xfff9..=0xfffb
-        | 0xe000..=0xf8ff | 0xf0000..=0x10ffff | 0xfffe | 0xffff | 0x110bd | 0x1bca0..=0x1bca3
-        | 0x1d173..=0x1d17a | 0xe0001 | 0xe0020..=0xe007f | 0x600..=0x605 | 0x61c | 0x6dd | 0x70f
-        | 0x180e)
 }
 
 /// Truncates `s` to at most `n` characters (CPython's `%.200R` limits the repr this way).

@@ -76,6 +76,11 @@ fn run(options: Options) -> u8 {
         Ok(v) => v,
         Err(status) => return status,
     };
+    if matches!(options.program, Program::File(_)) {
+        if let Err(err) = vm.set_script_path(&filename) {
+            return vm.handle_uncaught(&err);
+        }
+    }
     if options.inspect {
         repl::catch_interrupts(&vm);
     }

@@ -34,6 +34,8 @@ pub enum Mode {
     /// statements print their value through `PRINT_EXPR`, and a leading
     /// string is an expression, not a docstring.
     Interactive,
+    /// One expression whose value the code returns (`eval()`'s `'eval'`).
+    Eval,
 }
 
 /// Settings of the compiler that refpy documents as adjustable.
@@ -90,7 +92,13 @@ pub fn compile_source_with_options(
     mode: Mode,
     options: &CompileOptions,
 ) -> Result<CodeObject, SyntaxError> {
-    let module = refpy_syntax::parse_module(source, filename)?;
+    let module = if mode == Mode::Eval {
+        let expr = refpy_syntax::parse_expression(source, filename)?;
+        let span = expr.span;
+        ast::Module { body: vec![ast::Stmt { node: ast::StmtKind::Expr(Box::new(expr)), span }] }
+    } else {
+        refpy_syntax::parse_module(source, filename)?
+    };
     compile_with_options(&module, filename, mode, options).map_err(|mut e| {
         if e.text.is_none() && e.lineno > 0 {
             e.text = source.lines().nth(e.lineno as usize - 1).map(str::to_string);

@@ -4,11 +4,13 @@
 //! - [`object`]: the object header, owned references ([`ObjRef`]) and type
 //!   slots (`Include/object.h`).
 //! - [`gc`]: the generational cycle collector (`Modules/gcmodule.c`).
+//! - [`freelist`]: per-type free lists of float, list, dict and tuple blocks.
 //!
 //! Architecture invariants: this crate knows no Python type (the VM fills in
 //! [`TypeSlots`]); all of refpy's `unsafe` lives here, each block with a
 //! `// SAFETY:` comment; no Rust recursion grows with the depth of user data.
 
+pub mod freelist;
 pub mod gc;
 pub mod heapvec;
 pub mod object;

@@ -29,11 +29,12 @@
 //! single-threaded and `ObjRef` is `!Send`.
 
 use std::any::TypeId;
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::marker::PhantomData;
 use std::mem::{align_of, size_of};
 use std::ptr::NonNull;
 
+use crate::freelist;
 use crate::gc;
 use crate::obmalloc;
 
@@ -79,6 +80,20 @@ pub mod flags {
     /// generator's close): when the count reaches zero the first time, the
     /// object is resurrected and queued for the VM instead of freed.
     pub const HAS_FINALIZER: u32 = 1 << 3;
+    /// Instances have a `__dict__` slot in a pre-header in front of the GC
+    /// head (`Py_TPFLAGS_MANAGED_DICT`): how a class defined in Python gives
+    /// its instances attributes whatever its built-in base's payload is.
+    /// Requires [`HAVE_GC`]; the heap traverses and clears the slot itself.
+    pub const MANAGED_DICT: u32 = 1 << 4;
+}
+
+/// The pre-header of [`flags::MANAGED_DICT`] types: the instance dict, made
+/// on the first attribute store. 16 bytes, like CPython 3.11's dict and
+/// values pointers.
+#[repr(C, align(16))]
+pub struct ManagedDict {
+    /// The `__dict__`, or None while the instance has no attributes.
+    pub dict: RefCell<Option<ObjRef>>,
 }
 
 /// Visitor passed to a type's `traverse` (CPython's `visitproc`).
@@ -88,6 +103,7 @@ pub type Visit<'a> = &'a mut dyn FnMut(&ObjRef);
 /// concern memory. The VM embeds this at the start of each type object's
 /// payload and keeps its Python-level data (name, dict, bases) after it.
 #[repr(C)]
+#[derive(Clone)]
 pub struct TypeSlots {
     /// `Py_TPFLAGS_*` bits, see [`flags`].
     pub flags: u32,
@@ -109,6 +125,8 @@ pub struct TypeSlots {
     /// When the collector may untrack instances, and the test that decides
     /// it (`_PyTuple_MaybeUntrack`, `_PyDict_MaybeUntrack`).
     pub maybe_untrack: Option<MaybeUntrack>,
+    /// Whether the blocks of dead instances are kept for reuse ([`crate::freelist`]).
+    pub(crate) freelist: Option<crate::freelist::FreeListRule>,
 }
 
 /// A type's untracking rule, see [`TypeSlots::maybe_untrack`].
@@ -140,9 +158,9 @@ struct Object<T> {
 
 /// Layout of a variable-sized object: `ob_size` then the payload, then items.
 #[repr(C)]
-struct VarObject<T> {
+pub(crate) struct VarObject<T> {
     header: ObjHeader,
-    ob_size: usize,
+    pub(crate) ob_size: usize,
     payload: T,
 }
 
@@ -175,6 +193,7 @@ impl TypeSlots {
             traverse: None,
             clear: None,
             maybe_untrack: None,
+            freelist: None,
         }
     }
 
@@ -189,6 +208,7 @@ impl TypeSlots {
             traverse: None,
             clear: None,
             maybe_untrack: None,
+            freelist: None,
         }
     }
 
@@ -219,6 +239,22 @@ impl TypeSlots {
     #[inline]
     pub(crate) fn has_gc(&self) -> bool {
         self.flags & flags::HAVE_GC != 0
+    }
+
+    /// Instances carry a [`ManagedDict`] pre-header.
+    #[inline]
+    pub(crate) fn has_managed_dict(&self) -> bool {
+        self.flags & flags::MANAGED_DICT != 0
+    }
+
+    /// The slots of a class defined in Python whose instances have this
+    /// type's payload plus a managed `__dict__` (a subclass of a built-in
+    /// type): the same layout, GC support and finalizer flag as asked.
+    pub fn subclass(&self, extra_flags: u32) -> TypeSlots {
+        let mut slots = self.clone();
+        slots.flags |= flags::HAVE_GC | flags::HEAPTYPE | flags::MANAGED_DICT | extra_flags;
+        slots.flags &= !flags::TRACK_LAZILY;
+        slots
     }
 
     /// Instances are tracked as soon as they are allocated.
@@ -455,6 +491,14 @@ impl ObjRef {
         self.slots().has_gc()
     }
 
+    /// Whether the object's type was defined in Python (`Py_TPFLAGS_HEAPTYPE`):
+    /// fast paths for built-in payloads must leave such objects to the
+    /// generic code, which honours the class's special methods.
+    #[inline]
+    pub fn has_heap_type(&self) -> bool {
+        self.slots().flags & flags::HEAPTYPE != 0
+    }
+
     /// Whether the object is in one of the collector's generation lists
     /// (`gc.is_tracked`). Always false for non-GC objects.
     #[inline]
@@ -510,10 +554,44 @@ impl ObjRef {
     /// The objects this object's `traverse` visits (`gc.get_referents` of one object).
     pub fn referents(&self) -> Vec<ObjRef> {
         let mut out = Vec::new();
-        if let Some(traverse) = self.slots().traverse {
-            traverse(self, &mut |r: &ObjRef| out.push(r.clone()));
-        }
+        self.traverse(&mut |r: &ObjRef| out.push(r.clone()));
         out
+    }
+
+    /// `tp_traverse`: visits the managed dict, if any, then what the
+    /// type's traverse visits.
+    pub fn traverse(&self, visit: Visit<'_>) {
+        if let Some(d) = self.managed_dict() {
+            if let Some(dict) = d.borrow().as_ref() {
+                visit(dict);
+            }
+        }
+        if let Some(traverse) = self.slots().traverse {
+            traverse(self, visit);
+        }
+    }
+
+    /// `tp_clear`: drops the managed dict and what the type's clear drops.
+    pub fn clear_refs(&self) {
+        if let Some(d) = self.managed_dict() {
+            let dict = d.take();
+            drop(dict);
+        }
+        if let Some(clear) = self.slots().clear {
+            clear(self);
+        }
+    }
+
+    /// The `__dict__` slot of an instance of a [`flags::MANAGED_DICT`] type.
+    pub fn managed_dict(&self) -> Option<&RefCell<Option<ObjRef>>> {
+        let slots = self.slots();
+        if !slots.has_managed_dict() {
+            return None;
+        }
+        // SAFETY: MANAGED_DICT types were allocated by alloc_block with the
+        // ManagedDict written at the block start, pre_header bytes before the
+        // header; it lives as long as the object.
+        Some(unsafe { &(*self.ptr.as_ptr().cast::<u8>().sub(pre_header(slots)).cast::<ManagedDict>()).dict })
     }
 }
 
@@ -556,9 +634,14 @@ pub fn alloc_exact<T: 'static>(
     payload: T,
     request: usize,
 ) -> Result<ObjRef, AllocError> {
-    let block = obmalloc::malloc(size_of::<Object<T>>().max(request)).ok_or(AllocError)?;
+    let bytes = size_of::<Object<T>>().max(request);
+    let block = match token.ty.as_type_slots().and_then(|s| freelist::take(s, 0, bytes)) {
+        Some(kept) => kept,
+        None => obmalloc::malloc(bytes).ok_or(AllocError)?,
+    };
     let p = block.cast::<Object<T>>();
-    // SAFETY: a fresh 16-aligned block large enough for Object<T>; the token
+    // SAFETY: a 16-aligned block large enough for Object<T>, fresh or from
+    // the type's free list (a block of that size class, holding no object); the token
     // guarantees the type has no GC head and needs no type reference.
     unsafe {
         p.as_ptr().write(Object {
@@ -575,33 +658,49 @@ pub struct AllocError;
 
 /// Bytes in front of the header: the GC head for GC types.
 fn pre_header(slots: &TypeSlots) -> usize {
-    if slots.has_gc() {
-        size_of::<GcHead>()
-    } else {
-        0
-    }
+    let gc = if slots.has_gc() { size_of::<GcHead>() } else { 0 };
+    gc + if slots.has_managed_dict() { size_of::<ManagedDict>() } else { 0 }
 }
 
 /// Allocates a block of at least `layout_size` bytes (plus the GC head), or
 /// `request` bytes when that is larger: the VM asks for CPython's object size
-/// so that objects land in CPython's size class.
+/// so that objects land in CPython's size class. A block kept on the type's
+/// free list for objects of `len` items is reused first, and then the
+/// allocation is not counted by the collector (`_PyObject_GC_Link` is skipped).
 fn alloc_block(
     slots: &TypeSlots,
+    len: usize,
     layout_size: usize,
     request: usize,
 ) -> Result<NonNull<ObjHeader>, AllocError> {
     let pre = pre_header(slots);
-    let block = obmalloc::malloc(pre + layout_size.max(request)).ok_or(AllocError)?;
-    if pre != 0 {
-        gc::on_gc_alloc();
-    }
-    // SAFETY: the block is at least pre + layout_size bytes and 16-aligned;
-    // the GC head (if any) is written in place and the header follows it.
-    unsafe {
-        if pre != 0 {
-            block.as_ptr().cast::<GcHead>().write(GcHead { gc_next: Cell::new(0), gc_prev: Cell::new(0) });
+    let bytes = pre + layout_size.max(request);
+    let block = match freelist::take(slots, len, bytes) {
+        Some(kept) => kept,
+        None => {
+            let block = obmalloc::malloc(bytes).ok_or(AllocError)?;
+            if slots.has_gc() {
+                gc::on_gc_alloc();
+            }
+            block
         }
-        Ok(NonNull::new_unchecked(block.as_ptr().add(pre).cast::<ObjHeader>()))
+    };
+    // SAFETY: the block (fresh, or kept for this size class by the free
+    // list) is at least pre + layout_size bytes and 16-aligned;
+    // the GC head (if any) is written in place and the header follows it.
+    // The managed dict, when there is one, comes first (at the block start).
+    unsafe {
+        let header = block.as_ptr().add(pre);
+        if slots.has_managed_dict() {
+            block.as_ptr().cast::<ManagedDict>().write(ManagedDict { dict: RefCell::new(None) });
+        }
+        if slots.has_gc() {
+            header.sub(size_of::<GcHead>()).cast::<GcHead>().write(GcHead {
+                gc_next: Cell::new(0),
+                gc_prev: Cell::new(0),
+            });
+        }
+        Ok(NonNull::new_unchecked(header.cast::<ObjHeader>()))
     }
 }
 
@@ -614,7 +713,7 @@ pub fn alloc<T: 'static>(ty: &ObjRef, payload: T, request: usize) -> Result<ObjR
         return Err(AllocError);
     }
     let heaptype = slots.flags & flags::HEAPTYPE != 0;
-    let p = alloc_block(slots, size_of::<Object<T>>(), request)?;
+    let p = alloc_block(slots, 0, size_of::<Object<T>>(), request)?;
     let ob_type = ty.ptr;
     if heaptype {
         std::mem::forget(ty.clone());
@@ -666,7 +765,7 @@ fn alloc_var_unchecked_items<T: 'static, E: 'static>(
     let size =
         n.checked_mul(size_of::<E>()).and_then(|b| b.checked_add(slots.items_offset)).ok_or(AllocError)?;
     let heaptype = slots.flags & flags::HEAPTYPE != 0;
-    let p = alloc_block(slots, size, request)?;
+    let p = alloc_block(slots, n, size, request)?;
     if heaptype {
         std::mem::forget(ty.clone());
     }
@@ -725,11 +824,11 @@ pub fn new_type_object<P: 'static>(
             if meta_slots.payload_id != TypeId::of::<TypeObject<P>>() {
                 return Err(AllocError);
             }
-            let p = alloc_block(meta_slots, layout, 0)?;
+            let p = alloc_block(meta_slots, 0, layout, 0)?;
             std::mem::forget(m.clone());
             (p, meta_slots.tracked_at_alloc())
         }
-        None => (alloc_block(&slots, layout, 0)?, slots.tracked_at_alloc()),
+        None => (alloc_block(&slots, 0, layout, 0)?, slots.tracked_at_alloc()),
     };
     let ob_type = metatype.map_or(p, |m| m.ptr);
     // SAFETY: fresh block of the right size; TypeObject<P> is repr(C) with the
@@ -874,18 +973,29 @@ fn drain_trashcan(t: &Trashcan) {
 /// # Safety
 /// As for [`dealloc`].
 unsafe fn destroy(p: NonNull<ObjHeader>) {
-    // SAFETY: p is alive until the free at the end; we copy what we need
-    // from the slots before dropping the payload.
+    // SAFETY: p is alive until its block is freed or kept on the type's free
+    // list at the end; we copy what we need from the slots before dropping
+    // the payload.
     unsafe {
         let slots = ObjRef::slots_of(p);
-        let (drop_payload, pre, heaptype) =
-            (slots.drop_payload, pre_header(slots), slots.flags & flags::HEAPTYPE != 0);
+        let (drop_payload, pre, heaptype, has_gc) =
+            (slots.drop_payload, pre_header(slots), slots.flags & flags::HEAPTYPE != 0, slots.has_gc());
         let ty = (*p.as_ptr()).ob_type.get();
-        drop_payload(p);
-        if pre != 0 {
-            gc::on_gc_free();
+        if slots.has_managed_dict() {
+            // subtype_dealloc: the instance dict goes before the base's payload.
+            let dict = (*p.as_ptr().cast::<u8>().sub(pre).cast::<ManagedDict>()).dict.take();
+            drop(dict);
         }
-        obmalloc::free(NonNull::new_unchecked(p.as_ptr().cast::<u8>().sub(pre)));
+        drop_payload(p);
+        // The slots are still alive: a heap type is released only below,
+        // and other types are never freed while they have instances.
+        let block = NonNull::new_unchecked(p.as_ptr().cast::<u8>().sub(pre));
+        if !freelist::put(slots, p, block) {
+            if has_gc {
+                gc::on_gc_free();
+            }
+            obmalloc::free(block);
+        }
         if heaptype {
             drop(ObjRef { ptr: ty, _not_send: PhantomData });
         }
@@ -904,7 +1014,6 @@ impl ObjRef {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::cell::RefCell;
 
     struct Meta;
     /// A linked-list node: dropping the head frees the chain through `_next`.

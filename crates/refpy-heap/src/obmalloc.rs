@@ -283,6 +283,22 @@ pub const fn block_size(nbytes: usize) -> Option<usize> {
     }
 }
 
+/// Block size of the size class of a live pool block; `None` for a system block. The type
+/// free lists (`freelist.rs`) use it to hand a kept block only to an object it fits.
+///
+/// # Safety
+/// `p` must be a live block from [`malloc`]/[`realloc`] on this thread.
+pub(crate) unsafe fn pool_block_size(p: NonNull<u8>) -> Option<usize> {
+    with_state(|st| {
+        if !st.arena_map.contains(p.as_ptr().addr()) {
+            return None;
+        }
+        // SAFETY: `p` is a live block inside a live arena (caller + arena map), so its pool
+        // header is live and carved for the block's class.
+        Some(INDEX2SIZE[unsafe { (*pool_addr(p.as_ptr())).szidx } as usize])
+    })
+}
+
 /// Exact statistics of this thread's heap (what `_PyObject_DebugMallocStats` gathers).
 pub fn stats() -> MallocStats {
     with_state(|st| st.stats())

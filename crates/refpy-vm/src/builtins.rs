@@ -6,7 +6,6 @@ use refpy_heap::ObjRef;
 
 use crate::call::{arg_count, no_kwargs};
 use crate::errors::{ExcType, PyResult};
-use crate::objects::dict::as_dict;
 use crate::objects::float::as_float;
 use crate::objects::function::BuiltinFn;
 use crate::objects::int::{as_i64, is_int};
@@ -17,6 +16,7 @@ use crate::types::{as_type, type_data, Kind};
 use crate::Vm;
 
 mod more;
+mod namespace;
 
 /// The built-in functions, by name.
 const FUNCTIONS: &[(&str, BuiltinFn)] = &[
@@ -196,10 +196,9 @@ pub(crate) fn builtin_exit(vm: &mut Vm, args: &[ObjRef], kwnames: Option<&[ObjRe
 /// Fills `vm.builtins` with the functions, types and exception classes.
 pub fn install(vm: &mut Vm) -> PyResult<()> {
     let b = vm.builtins.clone();
-    let d = as_dict(&b).expect("builtins is a dict");
-    for (name, f) in FUNCTIONS.iter().chain(more::FUNCTIONS) {
+    for (name, f) in FUNCTIONS.iter().chain(more::FUNCTIONS).chain(namespace::FUNCTIONS) {
         let obj = vm.new_builtin(name, *f, None)?;
-        vm.dict_set_str(d, name, obj)?;
+        vm.dict_set_str(&b, name, obj)?;
     }
     let t = &vm.types;
     let types = [
@@ -227,19 +226,21 @@ pub fn install(vm: &mut Vm) -> PyResult<()> {
     ];
     for ty in types.into_iter().chain(vm.exc.clone()) {
         let name = type_data(&ty).name.clone();
-        vm.dict_set_str(d, &name, ty)?;
+        vm.dict_set_str(&b, &name, ty)?;
     }
     let none = vm.none.clone();
-    vm.dict_set_str(d, "None", none)?;
+    vm.dict_set_str(&b, "None", none)?;
     // `exit` and `quit` are `Quitter` objects, as `site` makes them: their
     // repr tells a REPL user how to leave, calling them raises SystemExit.
     for name in ["exit", "quit"] {
         let q = refpy_heap::alloc(&vm.types.quitter, crate::objects::QuitterObject(name), 32)
             .map_err(|_| vm.memory_error())?;
-        vm.dict_set_str(d, name, q)?;
+        vm.dict_set_str(&b, name, q)?;
     }
     let ni = vm.not_implemented.clone();
-    vm.dict_set_str(d, "NotImplemented", ni)?;
+    vm.dict_set_str(&b, "NotImplemented", ni)?;
+    let e = vm.ellipsis.clone();
+    vm.dict_set_str(&b, "Ellipsis", e)?;
     Ok(())
 }
 
@@ -248,6 +249,7 @@ fn builtin_print(vm: &mut Vm, args: &[ObjRef], kwnames: Option<&[ObjRef]>) -> Py
     let nkw = kwnames.map_or(0, <[ObjRef]>::len);
     let (pos, kwvals) = args.split_at(args.len() - nkw);
     let (mut sep, mut end) = (" ".to_string(), "\n".to_string());
+    let mut file = None;
     for (k, v) in kwnames.unwrap_or(&[]).iter().zip(kwvals) {
         let key = as_str(k).unwrap_or("");
         let target = match key {
@@ -255,7 +257,8 @@ fn builtin_print(vm: &mut Vm, args: &[ObjRef], kwnames: Option<&[ObjRef]>) -> Py
             "end" => &mut end,
             "flush" => continue,
             "file" => {
-                return Err(vm.new_error(ExcType::TypeError, "print(file=...) is not supported by refpy yet"))
+                file = Some(v.clone()).filter(|f| !f.is(&vm.none));
+                continue;
             }
             _ => {
                 return Err(vm.new_error(
@@ -271,24 +274,36 @@ fn builtin_print(vm: &mut Vm, args: &[ObjRef], kwnames: Option<&[ObjRef]>) -> Py
             return Err(vm.new_error(ExcType::TypeError, format!("{key} must be None or a string, not {t}")));
         }
     }
-    let mut out = String::new();
+    // Like CPython, each piece is one write() call on a file object.
+    let mut pieces = Vec::with_capacity(2 * pos.len() + 1);
     for (i, a) in pos.iter().enumerate() {
         if i > 0 {
-            out.push_str(&sep);
+            pieces.push(sep.clone());
         }
-        out.push_str(&vm.str_string(a)?);
+        pieces.push(vm.str_string(a)?);
     }
-    out.push_str(&end);
-    vm.out.write_str(&out);
+    pieces.push(end);
+    match &file {
+        None => vm.out.write_str(&pieces.concat()),
+        Some(f) if f.downcast::<crate::objects::textio::TextStream>().is_some() => {
+            vm.write_to_file(f, &pieces.concat())?
+        }
+        Some(f) => {
+            for p in &pieces {
+                vm.write_to_file(f, p)?;
+            }
+        }
+    }
     Ok(vm.none.clone())
 }
 
 fn builtin_len(vm: &mut Vm, args: &[ObjRef], kwnames: Option<&[ObjRef]>) -> PyResult {
     no_kwargs(vm, "len", kwnames)?;
     arg_count(vm, "len", args, 1, 1)?;
-    let n = match vm.builtin_len(&args[0]) {
+    let overridden = vm.is_builtin_subclass_instance(&args[0]);
+    let n = match vm.builtin_len(&args[0]).filter(|_| !overridden) {
         Some(n) => Some(n),
-        None => vm.len_special(&args[0])?,
+        None => vm.len_special(&args[0])?.or_else(|| vm.builtin_len(&args[0])),
     };
     match n {
         Some(n) => vm.new_int(n as i64),
@@ -370,7 +385,7 @@ fn builtin_abs(vm: &mut Vm, args: &[ObjRef], kwnames: Option<&[ObjRef]>) -> PyRe
         return vm.new_float(f.abs());
     }
     if let Some(i) = int_of(&args[0]) {
-        if vm.kind(&args[0]) == Kind::Int && !i.is_negative() {
+        if vm.is_exact(&args[0], Kind::Int) && !i.is_negative() {
             return Ok(args[0].clone());
         }
         return vm.int_from(i.abs());
@@ -686,7 +701,7 @@ pub fn call_type(vm: &mut Vm, ty: &ObjRef, args: &[ObjRef], kwnames: Option<&[Ob
         }
         Kind::List => {
             arg_count(vm, "list", args, 0, 1)?;
-            let l = vm.new_list(Vec::new())?;
+            let l = refpy_heap::freelist::generic_alloc(|| vm.new_list(Vec::new()))?;
             if let Some(a) = args.first() {
                 vm.list_extend(&l, a)?;
             }
@@ -695,7 +710,7 @@ pub fn call_type(vm: &mut Vm, ty: &ObjRef, args: &[ObjRef], kwnames: Option<&[Ob
         Kind::Tuple => {
             arg_count(vm, "tuple", args, 0, 1)?;
             match args.first() {
-                Some(a) if vm.kind(a) == Kind::Tuple => Ok(a.clone()),
+                Some(a) if vm.is_exact(a, Kind::Tuple) => Ok(a.clone()),
                 Some(a) => {
                     let items = vm.sequence_items(a)?;
                     vm.new_tuple(items)
@@ -778,7 +793,7 @@ fn construct_int(vm: &mut Vm, args: &[ObjRef], kwnames: Option<&[ObjRef]>) -> Py
         let v = crate::num::Int::parse(s, b).map_err(|e| vm.num_error(e))?;
         return vm.int_from(v);
     }
-    if vm.kind(x) == Kind::Int {
+    if vm.is_exact(x, Kind::Int) {
         return Ok(x.clone());
     }
     if let Some(i) = int_of(x) {
@@ -802,7 +817,7 @@ fn construct_int(vm: &mut Vm, args: &[ObjRef], kwnames: Option<&[ObjRef]>) -> Py
 /// `float(x=0.0)`.
 fn construct_float(vm: &mut Vm, x: Option<&ObjRef>) -> PyResult {
     let Some(x) = x else { return vm.new_float(0.0) };
-    if vm.kind(x) == Kind::Float {
+    if vm.is_exact(x, Kind::Float) {
         return Ok(x.clone());
     }
     if let Some(f) = as_float(x) {

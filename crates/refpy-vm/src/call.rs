@@ -190,7 +190,7 @@ impl Vm {
                 }
                 Some(p) => slots[p] = Some(value.clone()),
                 None => match &varkw {
-                    Some(d) => self.dict_set(as_dict(d).expect("dict"), name.clone(), value.clone())?,
+                    Some(d) => self.dict_set(d, name.clone(), value.clone())?,
                     None => {
                         let posonly = &c.varnames[..c.posonlyargcount as usize];
                         let passed: Vec<&str> = posonly

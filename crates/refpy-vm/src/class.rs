@@ -18,6 +18,7 @@ use crate::Vm;
 /// Special methods `object` provides to every class.
 const OBJECT_METHODS: &[(&str, BuiltinFn)] = &[
     ("__init__", object_init),
+    ("__new__", crate::subclass::slot_new),
     ("__repr__", object_repr),
     ("__str__", object_str),
     ("__eq__", object_eq),
@@ -68,32 +69,26 @@ impl Vm {
     pub fn make_class(&mut self, name: &str, bases: &[ObjRef], ns: &ObjRef) -> PyResult {
         let bases: Vec<ObjRef> =
             if bases.is_empty() { vec![self.types.object.clone()] } else { bases.to_vec() };
-        let mut kind = Kind::Instance;
-        for b in &bases {
-            let Some(td) = as_type(b) else {
-                return Err(self.new_error(ExcType::TypeError, "bases must be types"));
-            };
-            kind = match (td.kind, kind) {
-                (Kind::Object | Kind::Instance, k) => k,
-                (Kind::Exception, _) => Kind::Exception,
-                (other, _) => {
-                    let n = td.name.clone();
-                    let _ = other;
-                    return Err(self.new_error(
-                        ExcType::TypeError,
-                        format!("refpy does not support subclassing the built-in type '{n}' yet"),
-                    ));
-                }
-            };
-        }
+        let kind = self.instance_layout(&bases)?;
         let d = as_dict(ns).expect("namespace is a dict");
+        // `__new__` is a static method even without the decorator.
+        if let Some(f) = self.dict_get_str(d, "__new__")?.filter(|f| as_function(f).is_some()) {
+            let ty = self.types.staticmethod.clone();
+            let sm = self.new_wrapper(&ty, f)?;
+            self.dict_set_str(ns, "__new__", sm)?;
+        }
         // A class that defines __eq__ but not __hash__ is unhashable.
         if self.dict_get_str(d, "__eq__")?.is_some() && self.dict_get_str(d, "__hash__")?.is_none() {
             let none = self.none.clone();
-            self.dict_set_str(d, "__hash__", none)?;
+            self.dict_set_str(ns, "__hash__", none)?;
         }
         let module = self.dict_get_str(d, "__module__")?.and_then(|m| as_str(&m).map(str::to_string));
         let qualname = self.dict_get_str(d, "__qualname__")?.and_then(|m| as_str(&m).map(str::to_string));
+        // type_new keeps __qualname__ in the type, not in its __dict__.
+        let key = self.intern("__qualname__")?;
+        let hash = self.hash(&key)?;
+        let removed = d.table.borrow_mut().remove(&key, hash);
+        drop(removed);
         let data = TypeData {
             name: name.to_string(),
             qualname: qualname.unwrap_or_else(|| name.to_string()),
@@ -112,14 +107,18 @@ impl Vm {
         }
         let fin = if has_del { flags::HAS_FINALIZER } else { 0 };
         let gc = flags::HAVE_GC | flags::HEAPTYPE | fin;
-        let slots = if kind == Kind::Exception {
-            TypeSlots::new::<ExceptionObject>(gc)
+        let slots = match kind {
+            Kind::Exception => TypeSlots::new::<ExceptionObject>(gc)
                 .with_traverse(crate::gc_support::exception_traverse)
-                .with_clear(crate::gc_support::exception_clear)
-        } else {
-            TypeSlots::new::<InstanceObject>(gc)
+                .with_clear(crate::gc_support::exception_clear),
+            Kind::Instance => TypeSlots::new::<InstanceObject>(gc)
                 .with_traverse(crate::gc_support::instance_traverse)
-                .with_clear(crate::gc_support::instance_clear)
+                .with_clear(crate::gc_support::instance_clear),
+            _ => {
+                let solid = bases.iter().find(|b| type_data(b).kind == kind).expect("layout base");
+                let solid = self.builtin_base(solid);
+                solid.as_type_slots().expect("type slots").subclass(fin)
+            }
         };
         let meta = self.types.type_.clone();
         let cls = new_type_object(Some(&meta), slots, data).map_err(|_| self.memory_error())?;
@@ -128,6 +127,40 @@ impl Vm {
         *td.mro.borrow_mut() = mro;
         let _ = td.dict.set(ns.clone());
         Ok(cls)
+    }
+
+    /// The instance layout a class with `bases` gets (`best_base`): a plain
+    /// instance, an exception, or the payload of one built-in base; two
+    /// different built-in layouts conflict, as in CPython.
+    fn instance_layout(&mut self, bases: &[ObjRef]) -> PyResult<Kind> {
+        let mut kind = Kind::Instance;
+        for b in bases {
+            let Some(td) = as_type(b) else {
+                return Err(self.new_error(ExcType::TypeError, "bases must be types"));
+            };
+            let k = match td.kind {
+                Kind::Object | Kind::Instance => continue,
+                k if k == Kind::Exception || crate::subclass::is_subclassable(k) => k,
+                Kind::Bool | Kind::None | Kind::Range | Kind::Slice | Kind::Function | Kind::Generator => {
+                    let n = td.name.clone();
+                    return Err(
+                        self.new_error(ExcType::TypeError, format!("type '{n}' is not an acceptable base type"))
+                    );
+                }
+                _ => {
+                    let n = td.name.clone();
+                    return Err(self.new_error(
+                        ExcType::TypeError,
+                        format!("refpy does not support subclassing the built-in type '{n}' yet"),
+                    ));
+                }
+            };
+            if kind != Kind::Instance && kind != k {
+                return Err(self.new_error(ExcType::TypeError, "multiple bases have instance lay-out conflict"));
+            }
+            kind = k;
+        }
+        Ok(kind)
     }
 
     /// C3 linearisation of `cls` with `bases` (`mro_internal`).
@@ -203,31 +236,42 @@ impl Vm {
                 }
                 continue;
             }
-            if !dunder {
+            if !dunder && !crate::subclass::is_subclassable(td.kind) {
                 continue;
             }
-            let table = match td.kind {
-                Kind::Object => OBJECT_METHODS,
-                Kind::Exception if cls.is(&self.types.base_exception) => EXCEPTION_METHODS,
-                _ => &[],
-            };
             let name = crate::objects::str::as_str(key).unwrap_or("");
-            if let Some((n, f)) = table.iter().find(|(n, _)| *n == name) {
-                return (None, Some((n, *f)));
+            if let Some(found) = self.builtin_class_attr(cls, name) {
+                return (None, Some(found));
             }
         }
         (None, None)
     }
 
+    /// The built-in method `name` of built-in class `cls` as a base of a
+    /// class defined in Python: `object`'s and `BaseException`'s special
+    /// methods, and a built-in container's methods and slot wrappers.
+    fn builtin_class_attr(&self, cls: &ObjRef, name: &str) -> Option<(&'static str, BuiltinFn)> {
+        let kind = type_data(cls).kind;
+        if crate::subclass::is_subclassable(kind) {
+            return crate::methods::lookup(kind, name).or_else(|| crate::subclass::slot_wrapper(kind, name));
+        }
+        let table = match kind {
+            Kind::Object => OBJECT_METHODS,
+            Kind::Exception if cls.is(&self.types.base_exception) => EXCEPTION_METHODS,
+            _ => &[],
+        };
+        table.iter().find(|(n, _)| *n == name).copied()
+    }
+
     /// The function object of a built-in special method, made once.
     fn builtin_method(&mut self, name: &'static str, f: BuiltinFn) -> PyResult {
         if let Some(m) =
-            self.builtin_methods.iter().find(|(n, _)| std::ptr::eq(*n, name)).map(|(_, m)| m.clone())
+            self.builtin_methods.iter().find(|(g, _)| std::ptr::fn_addr_eq(*g, f)).map(|(_, m)| m.clone())
         {
             return Ok(m);
         }
         let m = self.new_builtin(name, f, None)?;
-        self.builtin_methods.push((name, m.clone()));
+        self.builtin_methods.push((f, m.clone()));
         Ok(m)
     }
 
@@ -252,6 +296,8 @@ impl Vm {
             &i.dict
         } else if let Some(e) = as_exception(obj) {
             &e.dict
+        } else if let Some(d) = obj.managed_dict() {
+            d
         } else {
             return Ok(None);
         };
@@ -410,7 +456,9 @@ impl Vm {
         };
         let dict = as_dict(&d).expect("instance dict");
         match value {
-            Some(v) => self.dict_set(dict, name.clone(), v),
+            // 3.11's values array: the dict stays as tracked as it is (gc_support).
+            Some(v) if obj.downcast::<InstanceObject>().is_some() => self.dict_insert(dict, name.clone(), v),
+            Some(v) => self.dict_set(&d, name.clone(), v),
             None => {
                 let hash = self.hash(name)?;
                 let removed = dict.table.borrow_mut().remove(name, hash);
@@ -431,8 +479,9 @@ impl Vm {
         }
     }
 
-    /// Calling a class defined in Python: `__new__` (the built-in one), then
-    /// `__init__`, which must return `None`.
+    /// Calling a class defined in Python (`type_call`): `__new__`, then,
+    /// if that made an instance of the class, `__init__`, which must return
+    /// `None`.
     pub(crate) fn call_class(
         &mut self,
         cls: &ObjRef,
@@ -440,18 +489,40 @@ impl Vm {
         kwnames: Option<&[ObjRef]>,
     ) -> PyResult {
         let td = type_data(cls);
-        let obj = if td.kind == Kind::Exception {
-            let nkw = kwnames.map_or(0, <[ObjRef]>::len);
-            let a = self.new_tuple_from(&args[..args.len() - nkw])?;
-            self.new_exception(cls, a)?
-        } else {
-            self.new_instance(cls)?
+        let kind = td.kind;
+        let user_new = self.python_defined(cls, "__new__")?;
+        let obj = match (&user_new, kind) {
+            (Some(new), _) => {
+                let new = match new.downcast::<WrapperObject>() {
+                    Some(w) => w.func.clone(),
+                    None => new.clone(),
+                };
+                let mut all = Vec::with_capacity(args.len() + 1);
+                all.push(cls.clone());
+                all.extend_from_slice(args);
+                let obj = self.call(&new, &all, kwnames)?;
+                if !self.is_subtype(obj.ob_type_ref(), cls) {
+                    return Ok(obj);
+                }
+                obj
+            }
+            (None, Kind::Exception) => {
+                let nkw = kwnames.map_or(0, <[ObjRef]>::len);
+                let a = self.new_tuple_from(&args[..args.len() - nkw])?;
+                self.new_exception(cls, a)?
+            }
+            (None, Kind::Instance) => self.new_instance(cls)?,
+            (None, _) => self.builtin_subclass_new(cls, args, kwnames)?,
         };
         let init = self.lookup_in_mro(cls, "__init__")?;
-        // A built-in __init__ on a plain class is object.__init__.
-        let is_object_init =
-            td.kind != Kind::Exception && init.as_ref().is_some_and(|i| as_function(i).is_none());
-        if is_object_init && !args.is_empty() {
+        // A built-in __init__ on a plain class is object.__init__, which
+        // complains about arguments unless __new__ was overridden.
+        let is_object_init = kind != Kind::Exception
+            && init.as_ref().is_some_and(|i| {
+                i.downcast::<crate::objects::function::BuiltinFunction>()
+                    .is_some_and(|b| std::ptr::fn_addr_eq(b.func, object_init as BuiltinFn))
+            });
+        if is_object_init && user_new.is_none() && kind == Kind::Instance && !args.is_empty() {
             let name = type_data(cls).name.clone();
             return Err(self.new_error(ExcType::TypeError, format!("{name}() takes no arguments")));
         }
@@ -558,13 +629,10 @@ impl Vm {
             let found = if let Some(d) = td.dict.get().cloned() {
                 self.dict_get_str(as_dict(&d).expect("class dict"), name)?
             } else {
-                let table = match td.kind {
-                    Kind::Object => OBJECT_METHODS,
-                    Kind::Exception if c.is(&self.types.base_exception) => EXCEPTION_METHODS,
-                    _ => &[],
-                };
-                match table.iter().find(|(n, _)| *n == name) {
-                    Some((n, f)) => Some(self.new_builtin(n, *f, None)?),
+                match self.builtin_class_attr(c, name) {
+                    // `__new__` is a static method: never bound.
+                    Some(("__new__", f)) => return self.new_builtin("__new__", f, None).map(Some),
+                    Some((n, f)) => Some(self.new_builtin(n, f, None)?),
                     None => None,
                 }
             };

@@ -159,7 +159,7 @@ impl Vm {
                         let v = self.pop();
                         let ns = self.frames[fi].locals_dict.clone().expect("STORE_NAME needs a namespace");
                         tri!(self.dict_set(
-                            as_dict(&ns).expect("namespace is a dict"),
+                            &ns,
                             code.names[oparg as usize].clone(),
                             v
                         ));
@@ -183,7 +183,7 @@ impl Vm {
                         let v = self.pop();
                         let g = self.frames[fi].globals.clone();
                         tri!(self.dict_set(
-                            as_dict(&g).expect("globals is a dict"),
+                            &g,
                             code.names[oparg as usize].clone(),
                             v
                         ));
@@ -451,7 +451,7 @@ impl Vm {
                         let v = self.pop();
                         let k = self.pop();
                         let d = self.stack[self.stack.len() - oparg as usize].clone();
-                        tri!(self.dict_set(as_dict(&d).expect("MAP_ADD target"), k, v));
+                        tri!(self.dict_set(&d, k, v));
                     }
                     Opcode::LIST_EXTEND => {
                         let iterable = self.pop();
@@ -512,11 +512,20 @@ impl Vm {
                         ip = oparg as usize;
                     }
                     Opcode::IMPORT_NAME => {
-                        let _fromlist = self.pop();
-                        let _level = self.pop();
+                        let fromlist = self.pop();
+                        let level = self.pop();
+                        self.frames[fi].ip = ip;
+                        self.frames[fi].lasti = lasti;
                         let name = as_str(&code.names[oparg as usize]).unwrap_or("").to_string();
-                        let m = tri!(self.import_module(&name));
+                        let m = tri!(self.import_name(&name, &fromlist, &level));
                         self.stack.push(m);
+                    }
+                    Opcode::IMPORT_STAR => {
+                        let module = self.pop();
+                        let ns = self.frames[fi].locals_dict.clone().expect("IMPORT_STAR needs a namespace");
+                        tri!(self.import_star(&module, &ns));
+                        drop(module);
+                        finalize!();
                     }
                     Opcode::IMPORT_FROM => {
                         let module = self.top().clone();
@@ -791,6 +800,9 @@ impl Vm {
         let n = self.stack.len();
         let (c, k) = (&self.stack[n - 2], &self.stack[n - 1]);
         let IntObject(IntValue::Small(i)) = k.downcast_exact(&self.int_tok)? else { return None };
+        if c.has_heap_type() {
+            return None;
+        }
         if let Some(l) = as_list(c) {
             let items = l.items.borrow();
             let idx = if *i < 0 { *i + items.len() as i64 } else { *i };
@@ -809,7 +821,7 @@ impl Vm {
         let n = self.stack.len();
         let (v, c, k) = (&self.stack[n - 3], &self.stack[n - 2], &self.stack[n - 1]);
         let IntObject(IntValue::Small(i)) = k.downcast_exact(&self.int_tok)? else { return None };
-        let l = as_list(c)?;
+        let l = as_list(c).filter(|_| !c.has_heap_type())?;
         let mut items = l.items.borrow_mut();
         let idx = if *i < 0 { *i + items.len() as i64 } else { *i };
         let slot = items.get_mut(usize::try_from(idx).ok()?)?;
@@ -1193,10 +1205,9 @@ impl Vm {
     /// `BUILD_MAP`: keys and values alternate on the stack.
     fn build_map(&mut self, items: Vec<ObjRef>) -> PyResult {
         let d = self.new_dict()?;
-        let dict = as_dict(&d).expect("new dict");
         let mut it = items.into_iter();
         while let (Some(k), Some(v)) = (it.next(), it.next()) {
-            self.dict_set(dict, k, v)?;
+            self.dict_set(&d, k, v)?;
         }
         Ok(d)
     }
@@ -1204,10 +1215,9 @@ impl Vm {
     /// `BUILD_CONST_KEY_MAP`: the keys come as one constant tuple.
     fn build_const_key_map(&mut self, keys: &ObjRef, values: Vec<ObjRef>) -> PyResult {
         let d = self.new_dict()?;
-        let dict = as_dict(&d).expect("new dict");
         let keys = as_tuple(keys).unwrap_or(&[]).to_vec();
         for (k, v) in keys.into_iter().zip(values) {
-            self.dict_set(dict, k, v)?;
+            self.dict_set(&d, k, v)?;
         }
         Ok(d)
     }
@@ -1279,7 +1289,7 @@ impl Vm {
                     format!("{f} got multiple values for keyword argument '{key}'"),
                 ));
             }
-            self.dict_set(target, k, v)?;
+            self.dict_set(d, k, v)?;
         }
         Ok(())
     }
@@ -1289,7 +1299,7 @@ impl Vm {
     /// CPython's `unpack_iterable`), and CPython's message for a
     /// non-iterable.
     fn unpack_items(&mut self, seq: &ObjRef, limit: usize) -> PyResult<Vec<ObjRef>> {
-        if as_tuple(seq).is_some() || as_list(seq).is_some() {
+        if (as_tuple(seq).is_some() || as_list(seq).is_some()) && !seq.has_heap_type() {
             return self.sequence_items(seq);
         }
         let it = match self.get_iter(seq) {
@@ -1314,10 +1324,11 @@ impl Vm {
 
     /// All items of an iterable, in order.
     pub(crate) fn sequence_items(&mut self, seq: &ObjRef) -> PyResult<Vec<ObjRef>> {
-        if let Some(t) = as_tuple(seq) {
+        // Subclasses may override __iter__: only exact lists and tuples are copied.
+        if let Some(t) = as_tuple(seq).filter(|_| !seq.has_heap_type()) {
             return Ok(t.to_vec());
         }
-        if let Some(l) = as_list(seq) {
+        if let Some(l) = as_list(seq).filter(|_| !seq.has_heap_type()) {
             return Ok(l.items.borrow().to_vec());
         }
         let it = self.get_iter(seq)?;
@@ -1417,6 +1428,12 @@ impl Vm {
 
     /// Runs module-level code with `globals` as its namespace.
     pub fn run_module_code(&mut self, code_obj: &ObjRef, globals: &ObjRef) -> PyResult {
+        self.run_code_in(code_obj, globals, globals)
+    }
+
+    /// Runs a module-level code object with separate `globals` and a
+    /// `LOAD_NAME`/`STORE_NAME` namespace `locals` (`exec(src, g, l)`).
+    pub(crate) fn run_code_in(&mut self, code_obj: &ObjRef, globals: &ObjRef, locals: &ObjRef) -> PyResult {
         let Some(crate::objects::function::CodeObj(code)) =
             code_obj.downcast::<crate::objects::function::CodeObj>()
         else {
@@ -1427,7 +1444,7 @@ impl Vm {
             code: code.clone(),
             code_obj: code_obj.clone(),
             globals: globals.clone(),
-            locals_dict: Some(globals.clone()),
+            locals_dict: Some(locals.clone()),
             base,
             ip: 0,
             lasti: 0,

@@ -12,7 +12,7 @@
 
 use std::cell::RefCell;
 
-use refpy_heap::{ObjRef, Visit};
+use refpy_heap::{flags, ObjRef, Visit};
 
 use crate::objects::descriptor::{MethodObject, PropertyObject, WrapperObject};
 use crate::objects::dict::DictObject;
@@ -104,6 +104,21 @@ pub fn dict_traverse(op: &ObjRef, visit: Visit<'_>) {
             }
         }
     }
+}
+
+/// `_PyDict_MaybeUntrack`, run by full collections: an exact dict whose
+/// values (and, unless all keys are `str`, keys) may none of them be
+/// tracked leaves the collector until a store makes it track again.
+pub fn dict_maybe_untrack(op: &ObjRef) -> bool {
+    if op.slots().flags & flags::HEAPTYPE != 0 {
+        return false;
+    }
+    let Some(t) = op.downcast::<DictObject>().and_then(|d| d.table.try_borrow().ok()) else {
+        return false;
+    };
+    let unicode = t.has_unicode_keys();
+    let holds_trackable = t.items().any(|(k, v)| v.may_be_tracked() || (!unicode && k.may_be_tracked()));
+    !holds_trackable
 }
 
 /// `dict_tp_clear`.

@@ -16,6 +16,7 @@ pub mod errors;
 mod eval;
 mod frame;
 mod gc_support;
+mod import;
 mod methods;
 mod modules;
 pub mod num;
@@ -26,6 +27,7 @@ mod pyformat;
 mod repr;
 mod sizeof;
 mod special;
+mod subclass;
 mod suggestions;
 pub mod traceback;
 pub mod types;
@@ -56,6 +58,18 @@ impl Vm {
         mode: Mode,
         globals: &refpy_heap::ObjRef,
     ) -> Result<refpy_heap::ObjRef, RunError> {
+        let code_obj = self.compile_code(source, filename, mode)?;
+        self.run_module_code(&code_obj, globals).map_err(RunError::Exception)
+    }
+
+    /// Compiles `source` into a `code` object, printing the compiler's
+    /// warnings to stderr as the `warnings` module would.
+    pub(crate) fn compile_code(
+        &mut self,
+        source: &str,
+        filename: &str,
+        mode: Mode,
+    ) -> Result<refpy_heap::ObjRef, RunError> {
         let code = refpy_compiler::compile_source(source, filename, mode).map_err(RunError::Syntax)?;
         if !code.warnings.is_empty() {
             self.out.flush();
@@ -63,8 +77,7 @@ impl Vm {
                 eprint!("{}", traceback::format_warning(w, filename, source));
             }
         }
-        let code_obj = self.load_code(&Rc::new(code)).map_err(RunError::Exception)?;
-        self.run_module_code(&code_obj, globals).map_err(RunError::Exception)
+        self.load_code(&Rc::new(code)).map_err(RunError::Exception)
     }
 
     /// `sys.displayhook`: echo `repr(v)` unless it is `None` (interactive mode).
@@ -76,8 +89,7 @@ impl Vm {
         self.out.write_str(&s);
         self.out.write_str("\n");
         let b = self.builtins.clone();
-        let d = objects::dict::as_dict(&b).expect("builtins is a dict");
-        self.dict_set_str(d, "_", v.clone())
+        self.dict_set_str(&b, "_", v.clone())
     }
 }
 

@@ -41,6 +41,7 @@ pub fn table(kind: Kind) -> &'static [Method] {
         Kind::Tuple => misc::TUPLE_METHODS,
         Kind::Int | Kind::Bool => misc::INT_METHODS,
         Kind::Float => misc::FLOAT_METHODS,
+        Kind::TextStream => crate::objects::textio::METHODS,
         _ => &[],
     }
 }

@@ -69,6 +69,17 @@ impl Vm {
     /// `a <op> b` (`BINARY_OP`), including the in-place forms, which for
     /// immutable built-ins are the same as the plain ones.
     pub fn binary_op(&mut self, a: &ObjRef, b: &ObjRef, op: BinaryOp) -> PyResult {
+        if self.is_builtin_subclass_instance(a) || self.is_builtin_subclass_instance(b) {
+            if let Some(v) = self.binary_special(a, b, op)? {
+                return Ok(v);
+            }
+        }
+        self.binary_op_base(a, b, op)
+    }
+
+    /// `a <op> b` with the built-in behaviour first (`int.__add__` and
+    /// friends), then the operands' special methods.
+    pub(crate) fn binary_op_base(&mut self, a: &ObjRef, b: &ObjRef, op: BinaryOp) -> PyResult {
         if let (Some(IntObject(IntValue::Small(x))), Some(IntObject(IntValue::Small(y)))) =
             (a.downcast::<IntObject>(), b.downcast::<IntObject>())
         {
@@ -297,7 +308,7 @@ impl Vm {
                 _ => Some(*x),
             };
             if let Some(r) = r {
-                if op == Opcode::UNARY_POSITIVE && self.kind(v) == Kind::Int {
+                if op == Opcode::UNARY_POSITIVE && self.is_exact(v, Kind::Int) {
                     return Ok(v.clone());
                 }
                 return self.new_int(r);
@@ -308,7 +319,7 @@ impl Vm {
                 Opcode::UNARY_NEGATIVE => i.neg(),
                 Opcode::UNARY_INVERT => i.invert(),
                 _ => {
-                    if self.kind(v) == Kind::Int {
+                    if self.is_exact(v, Kind::Int) {
                         return Ok(v.clone());
                     }
                     i.pos()
@@ -434,6 +445,14 @@ impl Vm {
         self.equal_builtin(a, b)
     }
 
+    /// `a == b` without the operands' `__eq__` (`list.__eq__` and friends).
+    pub(crate) fn equal_base(&mut self, a: &ObjRef, b: &ObjRef) -> PyResult<bool> {
+        match numeric_equal(a, b) {
+            Some(eq) => Ok(eq),
+            None => self.equal_builtin(a, b),
+        }
+    }
+
     /// `a == b` for built-in values, and identity for instances whose
     /// `__eq__` declined.
     fn equal_builtin(&mut self, a: &ObjRef, b: &ObjRef) -> PyResult<bool> {
@@ -554,6 +573,16 @@ impl Vm {
 
     #[inline(never)]
     fn hash_slow(&mut self, v: &ObjRef) -> PyResult<i64> {
+        if self.is_builtin_subclass_instance(v) {
+            if let Some(h) = self.hash_special(v)? {
+                return Ok(h);
+            }
+        }
+        self.hash_base(v)
+    }
+
+    /// `hash(v)` of a built-in value, without a subclass's `__hash__`.
+    pub(crate) fn hash_base(&mut self, v: &ObjRef) -> PyResult<i64> {
         if let Some((s, text)) = as_str_object(v) {
             let h = s.hash.get();
             if h != -1 {

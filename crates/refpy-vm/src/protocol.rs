@@ -41,6 +41,14 @@ impl Vm {
 
     /// `container[key]`.
     pub fn get_item(&mut self, container: &ObjRef, key: &ObjRef) -> PyResult {
+        if let Some(v) = self.override_special(container, "__getitem__", std::slice::from_ref(key))? {
+            return Ok(v);
+        }
+        self.get_item_base(container, key)
+    }
+
+    /// `container[key]` without a subclass's `__getitem__` (`list.__getitem__`).
+    pub(crate) fn get_item_base(&mut self, container: &ObjRef, key: &ObjRef) -> PyResult {
         if let Some(l) = as_list(container) {
             if let Some(s) = as_slice(key) {
                 let items = l.items.borrow().to_vec();
@@ -69,7 +77,11 @@ impl Vm {
         if let Some(d) = as_dict(container) {
             return match self.dict_get(d, key)? {
                 Some(v) => Ok(v),
-                None => Err(self.key_error(key)),
+                // dict_subscript: a subclass may supply missing values.
+                None => match self.override_special(container, "__missing__", std::slice::from_ref(key))? {
+                    Some(v) => Ok(v),
+                    None => Err(self.key_error(key)),
+                },
             };
         }
         if let Some((so, text)) = as_str_object(container) {
@@ -143,6 +155,14 @@ impl Vm {
 
     /// `container[key] = value`.
     pub fn set_item(&mut self, container: &ObjRef, key: ObjRef, value: ObjRef) -> PyResult<()> {
+        if self.override_special(container, "__setitem__", &[key.clone(), value.clone()])?.is_some() {
+            return Ok(());
+        }
+        self.set_item_base(container, key, value)
+    }
+
+    /// `container[key] = value` without a subclass's `__setitem__`.
+    pub(crate) fn set_item_base(&mut self, container: &ObjRef, key: ObjRef, value: ObjRef) -> PyResult<()> {
         if let Some(l) = as_list(container) {
             if let Some(s) = as_slice(&key) {
                 return self.list_set_slice(l, s, &value);
@@ -156,8 +176,8 @@ impl Vm {
             drop(old);
             return Ok(());
         }
-        if let Some(d) = as_dict(container) {
-            return self.dict_set(d, key, value);
+        if as_dict(container).is_some() {
+            return self.dict_set(container, key, value);
         }
         if self.user_special(container, "__setitem__", &[key.clone(), value.clone()])?.is_some() {
             return Ok(());
@@ -226,6 +246,14 @@ impl Vm {
 
     /// `del container[key]`.
     pub fn del_item(&mut self, container: &ObjRef, key: &ObjRef) -> PyResult<()> {
+        if self.override_special(container, "__delitem__", std::slice::from_ref(key))?.is_some() {
+            return Ok(());
+        }
+        self.del_item_base(container, key)
+    }
+
+    /// `del container[key]` without a subclass's `__delitem__`.
+    pub(crate) fn del_item_base(&mut self, container: &ObjRef, key: &ObjRef) -> PyResult<()> {
         if let Some(l) = as_list(container) {
             if let Some(s) = as_slice(key) {
                 let len = l.items.borrow().len();
@@ -279,6 +307,14 @@ impl Vm {
 
     /// `item in container`.
     pub fn contains(&mut self, container: &ObjRef, item: &ObjRef) -> PyResult<bool> {
+        if let Some(r) = self.override_special(container, "__contains__", std::slice::from_ref(item))? {
+            return self.is_true(&r);
+        }
+        self.contains_base(container, item)
+    }
+
+    /// `item in container` without a subclass's `__contains__`.
+    pub(crate) fn contains_base(&mut self, container: &ObjRef, item: &ObjRef) -> PyResult<bool> {
         if let Some(d) = as_dict(container) {
             return Ok(self.dict_get(d, item)?.is_some());
         }
@@ -329,6 +365,16 @@ impl Vm {
 
     /// `iter(obj)`.
     pub fn get_iter(&mut self, obj: &ObjRef) -> PyResult {
+        if self.is_builtin_subclass_instance(obj) {
+            if let Some(it) = self.user_special(obj, "__iter__", &[])? {
+                return Ok(it);
+            }
+        }
+        self.get_iter_base(obj)
+    }
+
+    /// `iter(obj)` without a subclass's `__iter__`.
+    pub(crate) fn get_iter_base(&mut self, obj: &ObjRef) -> PyResult {
         let ty = match self.kind(obj) {
             Kind::List => self.types.list_iterator.clone(),
             Kind::Tuple => self.types.tuple_iterator.clone(),
@@ -478,17 +524,21 @@ impl Vm {
         Ok(())
     }
 
-    /// `d.update(other)` for a dict `other`.
+    /// `d.update(other)` for a dict `other` (`dict_merge`).
     pub fn dict_update(&mut self, d: &ObjRef, other: &ObjRef) -> PyResult<()> {
         let target: &DictObject = as_dict(d).expect("DICT_UPDATE target is a dict");
         let Some(src) = as_dict(other) else {
             let t = self.type_name(other);
             return Err(self.new_error(ExcType::TypeError, format!("'{t}' object is not a mapping")));
         };
+        let whole = target.table.borrow().is_empty() && src.table.borrow().merges_whole();
         let items: Vec<(ObjRef, ObjRef)> =
             src.table.borrow().items().map(|(k, v)| (k.clone(), v.clone())).collect();
         for (k, v) in items {
-            self.dict_set(target, k, v)?;
+            self.dict_set(d, k, v)?;
+        }
+        if whole && other.is_tracked() {
+            d.track();
         }
         Ok(())
     }
@@ -522,17 +572,8 @@ impl Vm {
     }
 
     fn get_attr_inner(&mut self, obj: &ObjRef, name: &ObjRef) -> PyResult {
-        if let Some(m) = crate::objects::module::as_module(obj) {
-            let d = m.dict.clone();
-            if let Some(v) = self.dict_get(as_dict(&d).expect("module dict"), name)? {
-                return Ok(v);
-            }
-            let n = as_str(name).unwrap_or("");
-            let mname = self.dict_get_str(as_dict(&d).expect("module dict"), "__name__")?;
-            let mname = mname.as_ref().and_then(as_str).unwrap_or("?").to_string();
-            return Err(
-                self.new_error(ExcType::AttributeError, format!("module '{mname}' has no attribute '{n}'"))
-            );
+        if crate::objects::module::as_module(obj).is_some() {
+            return self.module_getattr(obj, name);
         }
         let n = as_str(name).unwrap_or("").to_string();
         if let Some(v) = self.special_attr(obj, &n)? {
@@ -602,6 +643,15 @@ impl Vm {
                 }
                 let d = inst.dict.borrow().clone().expect("made above");
                 crate::gc_support::materialize_instance_dict(&d);
+                d
+            }
+            "__dict__" if obj.managed_dict().is_some() => {
+                let cell = obj.managed_dict().expect("checked");
+                if cell.borrow().is_none() {
+                    let d = self.new_dict()?;
+                    *cell.borrow_mut() = Some(d);
+                }
+                let d = cell.borrow().clone().expect("made above");
                 d
             }
             "__func__" | "__self__" if self.kind(obj) == Kind::Method => {
@@ -714,11 +764,14 @@ impl Vm {
         if self.kind(obj) == Kind::WeakProxy {
             return self.proxy_setattr(obj, name, value);
         }
+        if crate::objects::module::as_module(obj).is_some() {
+            return self.module_setattr(obj, name, value);
+        }
         if let Some(td) = crate::types::as_type(obj).filter(|t| t.heap) {
             let d = td.dict.get().cloned().expect("class dict");
             let dict = as_dict(&d).expect("class dict");
             return match value {
-                Some(v) => self.dict_set(dict, name.clone(), v),
+                Some(v) => self.dict_set(&d, name.clone(), v),
                 None => {
                     let hash = self.hash(name)?;
                     let removed = dict.table.borrow_mut().remove(name, hash);

@@ -23,11 +23,20 @@ use crate::Vm;
 impl Vm {
     /// `repr(v)` as a Rust string.
     pub fn repr_string(&mut self, v: &ObjRef) -> PyResult<String> {
-        if let Some(s) = as_str(v) {
+        if let Some(s) = as_str(v).filter(|_| !self.is_heap_instance(v)) {
             return Ok(str_repr(s));
         }
         if let Some(r) = self.user_special(v, "__repr__", &[])? {
             return self.special_text(r, "__repr__");
+        }
+        self.repr_base(v)
+    }
+
+    /// `repr(v)` of a built-in value (or an instance's default repr), without
+    /// a class's `__repr__`: `list.__repr__` and friends.
+    pub(crate) fn repr_base(&mut self, v: &ObjRef) -> PyResult<String> {
+        if let Some(s) = as_str(v) {
+            return Ok(str_repr(s));
         }
         if let Some(f) = as_float(v) {
             return Ok(crate::num::float::repr(f));
@@ -70,14 +79,20 @@ impl Vm {
 
     /// `str(v)` as a Rust string.
     pub fn str_string(&mut self, v: &ObjRef) -> PyResult<String> {
-        if let Some(s) = as_str(v) {
+        if let Some(s) = as_str(v).filter(|_| !self.is_heap_instance(v)) {
             return Ok(s.to_string());
         }
         if let Some(r) = self.user_special(v, "__str__", &[])? {
             return self.special_text(r, "__str__");
         }
+        if let Some(s) = as_str(v) {
+            return Ok(s.to_string());
+        }
         if let Some(e) = as_exception(v) {
             let args = e.args.borrow().clone();
+            if self.exc_matches(v, crate::errors::ExcType::SyntaxError) {
+                return self.syntax_error_str(v);
+            }
             let key_error = self.exc_matches(v, crate::errors::ExcType::KeyError);
             return match as_tuple(&args) {
                 Some([]) => Ok(String::new()),
@@ -97,7 +112,7 @@ impl Vm {
 
     /// `str(v)` as a str object (the object itself for an exact str).
     pub fn to_str(&mut self, v: &ObjRef) -> PyResult {
-        if self.kind(v) == Kind::Str {
+        if self.is_exact(v, Kind::Str) {
             return Ok(v.clone());
         }
         let s = self.str_string(v)?;
@@ -201,6 +216,12 @@ impl Vm {
                 format!("slice({a}, {b}, {c})")
             }
             Kind::Code => format!("<code object at {:#x}>", v.id()),
+            Kind::NotImplemented => "NotImplemented".into(),
+            Kind::Ellipsis => "Ellipsis".into(),
+            Kind::TextStream => {
+                self.stream_repr(v.downcast::<crate::objects::textio::TextStream>().expect("stream"))
+            }
+            Kind::Module => self.module_repr(v),
             Kind::Quitter => {
                 let q = v.downcast::<crate::objects::QuitterObject>().expect("quitter");
                 format!("Use {}() or Ctrl-D (i.e. EOF) to exit", q.0)

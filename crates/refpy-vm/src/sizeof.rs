@@ -50,7 +50,7 @@ impl Vm {
         }
         let size = match self.kind(obj) {
             Kind::Float => 24,
-            Kind::None | Kind::Object | Kind::NotImplemented => 16,
+            Kind::None | Kind::Object | Kind::NotImplemented | Kind::Ellipsis => 16,
             Kind::Range => 48,
             Kind::Slice => GC_HEAD + 40,
             Kind::Function => GC_HEAD + 136,

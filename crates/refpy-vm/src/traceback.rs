@@ -71,8 +71,13 @@ impl Vm {
         out.push_str(&self.exception_only(exc));
     }
 
-    /// The last line: `TypeError: message`, or just the class name.
+    /// The last line: `TypeError: message`, or just the class name; for a
+    /// SyntaxError with a line number, the `File "…", line N` block with the
+    /// source line and caret before it.
     pub fn exception_only(&mut self, exc: &ObjRef) -> String {
+        if let Some(e) = self.syntax_error_location(exc) {
+            return format_syntax_error(&e);
+        }
         let name = self.type_name(exc);
         let msg = self.str_string(exc).unwrap_or_else(|_| "<exception str() failed>".into());
         let hint = as_exception(exc)

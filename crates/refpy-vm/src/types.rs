@@ -68,6 +68,9 @@ pub enum Kind {
     ClassMethod,
     Super,
     NotImplemented,
+    Ellipsis,
+    /// `sys.stdout` / `sys.stderr`.
+    TextStream,
     Quitter,
     Generator,
     Set,
@@ -161,6 +164,8 @@ pub struct Types {
     pub classmethod: ObjRef,
     pub super_: ObjRef,
     pub not_implemented: ObjRef,
+    pub ellipsis: ObjRef,
+    pub text_stream: ObjRef,
     pub quitter: ObjRef,
     pub generator: ObjRef,
     pub set: ObjRef,
@@ -180,6 +185,18 @@ pub struct Types {
     /// `BaseException`; the other exception types live in `Vm::exc`.
     pub base_exception: ObjRef,
 }
+
+/// How many dead floats keep their block for the next float: CPython 3.11's
+/// `PyFloat_MAXFREELIST` (the free lists are `refpy_heap::freelist`).
+const FLOAT_MAXFREELIST: usize = 100;
+/// `PyList_MAXFREELIST`.
+const LIST_MAXFREELIST: usize = 80;
+/// `PyDict_MAXFREELIST`.
+const DICT_MAXFREELIST: usize = 80;
+/// `PyTuple_MAXFREELIST`: kept tuples of each length 1..=`TUPLE_NFREELISTS`.
+const TUPLE_MAXFREELIST: usize = 2000;
+/// `PyTuple_NFREELISTS`: the longest tuples kept.
+const TUPLE_NFREELISTS: usize = 20;
 
 /// Creates one type object under `type` with the given slots.
 pub fn make_type(meta: &ObjRef, name: &str, kind: Kind, base: Option<&ObjRef>, slots: TypeSlots) -> ObjRef {
@@ -226,31 +243,38 @@ impl Types {
                 .with_traverse(gcs::exception_traverse)
                 .with_clear(gcs::exception_clear),
         );
+        // Free lists are cleared in the order they are declared: CPython's
+        // `_PyGC_ClearAllFreeLists` order is tuple, float, list, dict.
+        let tuple = t(
+            "tuple",
+            Kind::Tuple,
+            TypeSlots::new_var::<TupleObject, ObjRef>(gc)
+                .with_traverse(gcs::tuple_traverse)
+                .with_maybe_untrack(UntrackWhen::EveryCollection, gcs::tuple_maybe_untrack)
+                .with_freelist_per_length(TUPLE_MAXFREELIST, TUPLE_NFREELISTS),
+        );
         Types {
             none: t("NoneType", Kind::None, TypeSlots::new::<NoneObject>(0)),
             null: t("<NULL>", Kind::Null, TypeSlots::new::<NullObject>(0)),
-            float: t("float", Kind::Float, TypeSlots::new::<FloatObject>(0)),
+            float: t("float", Kind::Float, TypeSlots::new::<FloatObject>(0).with_freelist(FLOAT_MAXFREELIST)),
             str_: t("str", Kind::Str, TypeSlots::new_str::<StrObject>(0)),
             list: t(
                 "list",
                 Kind::List,
                 TypeSlots::new::<ListObject>(gc)
                     .with_traverse(gcs::list_traverse)
-                    .with_clear(gcs::list_clear),
+                    .with_clear(gcs::list_clear)
+                    .with_freelist(LIST_MAXFREELIST),
             ),
-            tuple: t(
-                "tuple",
-                Kind::Tuple,
-                TypeSlots::new_var::<TupleObject, ObjRef>(gc)
-                    .with_traverse(gcs::tuple_traverse)
-                    .with_maybe_untrack(UntrackWhen::EveryCollection, gcs::tuple_maybe_untrack),
-            ),
+            tuple,
             dict: t(
                 "dict",
                 Kind::Dict,
-                TypeSlots::new::<DictObject>(gc)
+                TypeSlots::new::<DictObject>(gc | flags::TRACK_LAZILY)
                     .with_traverse(gcs::dict_traverse)
-                    .with_clear(gcs::dict_clear),
+                    .with_clear(gcs::dict_clear)
+                    .with_maybe_untrack(UntrackWhen::FullCollection, gcs::dict_maybe_untrack)
+                    .with_freelist(DICT_MAXFREELIST),
             ),
             range: t("range", Kind::Range, TypeSlots::new::<RangeObject>(0)),
             slice: t(
@@ -350,6 +374,12 @@ impl Types {
                     .with_clear(gcs::generator_clear),
             ),
             not_implemented: t("NotImplementedType", Kind::NotImplemented, TypeSlots::new::<NoneObject>(0)),
+            ellipsis: t("ellipsis", Kind::Ellipsis, TypeSlots::new::<NoneObject>(0)),
+            text_stream: t(
+                "TextIOWrapper",
+                Kind::TextStream,
+                TypeSlots::new::<crate::objects::textio::TextStream>(0),
+            ),
             quitter: t("Quitter", Kind::Quitter, TypeSlots::new::<crate::objects::QuitterObject>(0)),
             set: t(
                 "set",

@@ -10,7 +10,6 @@ use rustc_hash::FxHashMap;
 
 use crate::errors::{ExcType, PyErr, PyResult, EXCEPTION_TABLE};
 use crate::frame::Frame;
-use crate::objects::dict::as_dict;
 use crate::objects::float::FloatObject;
 use crate::objects::function::CodeData;
 use crate::objects::int::{IntObject, IntValue, SMALL_INT_MAX, SMALL_INT_MIN};
@@ -60,6 +59,8 @@ pub struct Vm {
     pub null: ObjRef,
     /// `NotImplemented`.
     pub not_implemented: ObjRef,
+    /// `Ellipsis` (`...`).
+    pub ellipsis: ObjRef,
     pub empty_str: ObjRef,
     pub empty_tuple: ObjRef,
     pub(crate) small_ints: Vec<ObjRef>,
@@ -102,9 +103,13 @@ pub struct Vm {
     pub argv: Vec<String>,
     /// Function objects of the built-in special methods of `object` and
     /// `BaseException`, made on first lookup.
-    pub(crate) builtin_methods: Vec<(&'static str, ObjRef)>,
-    /// Imported modules by name (`sys.modules`).
+    pub(crate) builtin_methods: Vec<(crate::objects::function::BuiltinFn, ObjRef)>,
+    /// The built-in modules made so far, by name: CPython's per-interpreter
+    /// cache of extension modules, which the `gc` hooks consult and which
+    /// outlives a `del sys.modules['gc']`.
     pub(crate) modules: Vec<(String, ObjRef)>,
+    /// `sys.modules`, a dict: every imported module by name, `__main__` too.
+    pub(crate) sys_modules: ObjRef,
     /// Set from another thread (a Ctrl-C handler) to raise
     /// `KeyboardInterrupt` at the next loop jump or call.
     pub interrupt: std::sync::Arc<std::sync::atomic::AtomicBool>,
@@ -120,6 +125,7 @@ impl Vm {
         let null = refpy_heap::alloc(&types.null, NullObject, 16).expect("startup allocation");
         let not_implemented =
             refpy_heap::alloc(&types.not_implemented, NoneObject, 16).expect("startup allocation");
+        let ellipsis = refpy_heap::alloc(&types.ellipsis, NoneObject, 16).expect("startup allocation");
         let alloc_bool = |v: i64| {
             refpy_heap::alloc(&types.bool_, crate::objects::int::IntObject(IntValue::Small(v)), 28)
                 .expect("startup allocation")
@@ -140,10 +146,12 @@ impl Vm {
             false_,
             null,
             not_implemented,
+            ellipsis,
             empty_str: none.clone(),
             empty_tuple: none.clone(),
             memory_error_instance: none.clone(),
             builtins: none.clone(),
+            sys_modules: none.clone(),
             small_ints: Vec::new(),
             latin1: Vec::new(),
             interned: FxHashMap::default(),
@@ -169,6 +177,8 @@ impl Vm {
         };
         vm.init_caches().expect("startup allocation");
         crate::builtins::install(&mut vm).expect("startup allocation");
+        // `sys` is the first entry of `sys.modules`, as in CPython.
+        vm.import_module("sys").expect("startup allocation");
         vm
     }
 
@@ -196,6 +206,7 @@ impl Vm {
         let args = self.empty_tuple.clone();
         self.memory_error_instance = self.new_exception(&ty, args)?;
         self.builtins = self.new_dict()?;
+        self.sys_modules = self.new_dict()?;
         Ok(())
     }
 
@@ -272,9 +283,7 @@ impl Vm {
                 let objs = items.iter().map(|i| self.load_const(i, merged)).collect::<PyResult<Vec<_>>>()?;
                 self.new_tuple(objs)?
             }
-            Constant::Ellipsis => {
-                return Err(self.new_error(ExcType::SystemError, "Ellipsis is not supported by refpy yet"))
-            }
+            Constant::Ellipsis => self.ellipsis.clone(),
             Constant::FrozenSet(items) => {
                 let objs = items.iter().map(|i| self.load_const(i, merged)).collect::<PyResult<Vec<_>>>()?;
                 self.frozenset_constant(objs)?
@@ -301,14 +310,16 @@ impl Vm {
         self.arg_pool.push(v);
     }
 
-    /// The `__main__` globals dict with `__name__` and `__builtins__` set.
+    /// The `__main__` globals dict with `__name__` and `__builtins__` set,
+    /// registered as the `__main__` module in `sys.modules`.
     pub fn new_main_globals(&mut self) -> PyResult {
         let g = self.new_dict()?;
-        let d = as_dict(&g).expect("new dict");
         let name = self.new_str("__main__")?;
-        self.dict_set_str(d, "__name__", name)?;
+        self.dict_set_str(&g, "__name__", name)?;
         let b = self.builtins.clone();
-        self.dict_set_str(d, "__builtins__", b)?;
+        self.dict_set_str(&g, "__builtins__", b)?;
+        let main = self.new_module_with_dict(g.clone())?;
+        self.sys_modules_set("__main__", main)?;
         Ok(g)
     }
 

@@ -127,7 +127,13 @@ pub(crate) fn compile_module(
     };
     c.enter_unit(0, UnitKind::Module, "<module>", "<module>", 1);
     c.emit_loc(Opcode::RESUME, 0, Location::default());
-    c.module_body(&module.body)?;
+    match (mode, module.body.as_slice()) {
+        (Mode::Eval, [ast::Stmt { node: ast::StmtKind::Expr(e), .. }]) => {
+            c.expr(e)?;
+            c.emit(Opcode::RETURN_VALUE, 0);
+        }
+        _ => c.module_body(&module.body)?,
+    }
     let mut code = c.exit_unit(true)?;
     code.warnings = std::mem::take(&mut c.warnings);
     Ok(code)

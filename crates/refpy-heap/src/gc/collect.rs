@@ -165,8 +165,9 @@ fn gc_collect_main(s: &GcState, generation: usize, hooks: &mut dyn GcHooks) -> C
         hooks.debug_print(&format!("gc: done, {} unreachable, {n} uncollectable, {d:.4}s elapsed\n", n + m));
     }
 
-    // Step 12.
+    // Step 12: the heap's type free lists, then the VM's.
     if generation == NUM_GENERATIONS - 1 {
+        crate::freelist::clear_all();
         hooks.clear_freelists();
     }
 
@@ -271,9 +272,7 @@ fn subtract_refs(containers: Gc) {
     let mut gc = containers.next();
     while gc != containers {
         with_object(gc, |op| {
-            if let Some(traverse) = op.slots().traverse {
-                traverse(op, &mut visit_decref);
-            }
+            op.traverse(&mut visit_decref);
         });
         gc = gc.next();
     }
@@ -310,9 +309,7 @@ fn move_unreachable(young: Gc, unreachable: Gc) {
             // traversal may append rescued objects to young (possibly right
             // after `gc`), so the next object is read only afterwards.
             with_object(gc, |op| {
-                if let Some(traverse) = op.slots().traverse {
-                    traverse(op, &mut |r: &ObjRef| visit_reachable(r, young));
-                }
+                op.traverse(&mut |r: &ObjRef| visit_reachable(r, young));
             });
             gc.set_prev(prev);
             gc.clear_collecting();
@@ -453,8 +450,8 @@ fn delete_garbage(collectable: Gc, old: Gc, hooks: &mut dyn GcHooks, debug: u32)
         let op = unsafe { ObjRef::from_borrowed(gc.object()) };
         if debug & DEBUG_SAVEALL != 0 {
             hooks.save_garbage(&op);
-        } else if let Some(clear) = op.slots().clear {
-            clear(&op);
+        } else {
+            op.clear_refs();
         }
         drop(op);
         // Only compares addresses: gc may have been freed by the drop.

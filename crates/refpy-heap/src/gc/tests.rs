@@ -51,7 +51,7 @@ fn lazy_maybe_untrack(op: &ObjRef) -> bool {
 }
 
 struct World {
-    _meta: ObjRef,
+    meta: ObjRef,
     node: ObjRef,
     lazy: ObjRef,
     atom: ObjRef,
@@ -85,7 +85,7 @@ impl World {
             Meta,
         )
         .unwrap();
-        World { _meta: meta, node, lazy, atom, tup }
+        World { meta, node, lazy, atom, tup }
     }
 
     fn node(&self, label: usize) -> ObjRef {
@@ -174,6 +174,25 @@ fn self_loop_is_collected() {
     assert_eq!(collect(0, &mut NoHooks), 1);
     assert_eq!(obmalloc::allocated_blocks(), before);
     assert_eq!(generation_sizes(), [0, 0, 0]);
+    check_invariants();
+}
+
+#[test]
+fn cycle_through_managed_dicts_is_collected() {
+    // Two instances of a subclass of an atomic type (no traverse of its own),
+    // each holding the other in its managed `__dict__` slot.
+    let w = World::new();
+    let sub = new_type_object(Some(&w.meta), w.atom.as_type_slots().unwrap().subclass(0), Meta).unwrap();
+    let before = obmalloc::allocated_blocks();
+    let (a, b) = (alloc(&sub, Atom, 0).unwrap(), alloc(&sub, Atom, 0).unwrap());
+    assert!(a.is_tracked(), "a subclass instance is a GC object even if its base is not");
+    *a.managed_dict().unwrap().borrow_mut() = Some(b.clone());
+    *b.managed_dict().unwrap().borrow_mut() = Some(a.clone());
+    assert_eq!(a.referents().len(), 1);
+    drop((a, b));
+    assert_eq!(obmalloc::allocated_blocks(), before + 2);
+    assert_eq!(collect(2, &mut NoHooks), 2);
+    assert_eq!(obmalloc::allocated_blocks(), before);
     check_invariants();
 }
 

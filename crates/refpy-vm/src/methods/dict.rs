@@ -62,7 +62,7 @@ fn dict_setdefault(vm: &mut Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyRes
         return Ok(v);
     }
     let v = args.get(2).cloned().unwrap_or_else(|| vm.none.clone());
-    vm.dict_set(d, args[1].clone(), v.clone())?;
+    vm.dict_set(&args[0], args[1].clone(), v.clone())?;
     Ok(v)
 }
 
@@ -129,6 +129,10 @@ fn dict_copy(vm: &mut Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {
     no_args(vm, "dict.copy", args, kw)?;
     let d = vm.new_dict()?;
     vm.dict_update(&d, &args[0])?;
+    let whole = as_dict(&args[0]).is_some_and(|src| src.table.borrow().copies_whole());
+    if whole && args[0].is_tracked() {
+        d.track();
+    }
     Ok(d)
 }
 
@@ -140,9 +144,8 @@ fn dict_fromkeys(vm: &mut Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResul
     let value = args.get(2).cloned().unwrap_or_else(|| vm.none.clone());
     let d = vm.new_dict()?;
     let keys = vm.sequence_items(&args[1])?;
-    let target = as_dict(&d).expect("dict");
     for k in keys {
-        vm.dict_set(target, k, value.clone())?;
+        vm.dict_set(&d, k, value.clone())?;
     }
     Ok(d)
 }
@@ -154,7 +157,6 @@ impl Vm {
         if as_dict(other).is_some() {
             return self.dict_update(d, other);
         }
-        let target = as_dict(d).expect("dict");
         let it = self.get_iter(other)?;
         let mut i = 0;
         while let Some(item) = self.iter_next(&it)? {
@@ -176,7 +178,7 @@ impl Vm {
                     format!("dictionary update sequence element #{i} has length {}; 2 is required", p.len()),
                 )
             })?;
-            self.dict_set(target, k, v)?;
+            self.dict_set(d, k, v)?;
             i += 1;
         }
         Ok(())
@@ -184,9 +186,8 @@ impl Vm {
 
     /// Sets each `name=value` keyword argument in `d`.
     pub(crate) fn dict_merge_kwargs(&mut self, d: &ObjRef, kws: &[(&str, &ObjRef)]) -> PyResult<()> {
-        let target = as_dict(d).expect("dict");
         for (k, v) in kws {
-            self.dict_set_str(target, k, (*v).clone())?;
+            self.dict_set_str(d, k, (*v).clone())?;
         }
         Ok(())
     }

@@ -103,14 +103,13 @@ impl VmGcHooks<'_> {
 
     fn callback_info(&mut self, generation: usize, result: CollectResult) -> PyResult {
         let info = self.vm.new_dict()?;
-        let d = as_dict(&info).expect("dict");
         for (k, v) in [
             ("generation", generation),
             ("collected", result.collected),
             ("uncollectable", result.uncollectable),
         ] {
             let v = self.vm.new_int(v as i64)?;
-            self.vm.dict_set_str(d, k, v)?;
+            self.vm.dict_set_str(&info, k, v)?;
         }
         Ok(info)
     }
@@ -154,6 +153,10 @@ impl GcHooks for VmGcHooks<'_> {
 
     fn collection_stop(&mut self, generation: usize, result: CollectResult) {
         self.invoke_callbacks("stop", generation, result);
+    }
+
+    fn clear_freelists(&mut self) {
+        crate::objects::dict::clear_keys_free_list();
     }
 }
 
@@ -366,14 +369,13 @@ fn gc_get_stats(vm: &mut Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult
     let mut out = Vec::with_capacity(stats.len());
     for st in stats {
         let d = vm.new_dict()?;
-        let dd = as_dict(&d).expect("dict");
         for (k, v) in [
             ("collections", st.collections),
             ("collected", st.collected),
             ("uncollectable", st.uncollectable),
         ] {
             let v = vm.new_int(v as i64)?;
-            vm.dict_set_str(dd, k, v)?;
+            vm.dict_set_str(&d, k, v)?;
         }
         out.push(d);
     }
@@ -400,9 +402,7 @@ fn gc_get_referrers(vm: &mut Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyRe
     if !args.is_empty() {
         for obj in heap_gc::get_objects(None) {
             let mut hit = false;
-            if let Some(traverse) = obj.slots().traverse {
-                traverse(&obj, &mut |r: &ObjRef| hit |= args.iter().any(|a| a.is(r)));
-            }
+            obj.traverse(&mut |r: &ObjRef| hit |= args.iter().any(|a| a.is(r)));
             if hit {
                 out.push(obj);
             }
@@ -466,7 +466,7 @@ impl Vm {
                     d.table.borrow().get(k, self.hash(k).unwrap_or(0)).is_some_and(|v| v.is(&self.none));
                 if !is_none {
                     let none = self.none.clone();
-                    let _ = self.dict_set(d, k.clone(), none);
+                    let _ = self.dict_set(globals, k.clone(), none);
                     self.run_pending_finalizers();
                 }
             }

@@ -1,55 +1,52 @@
-//! Built-in modules: created on first import and kept in `Vm::modules`
-//! (CPython's `sys.modules`).
+//! Built-in modules: created on first import, kept in `Vm::modules` and
+//! entered in `sys.modules`. Modules of the program itself (`helper.py`)
+//! are found and run by `crate::import`.
 
 pub mod gc;
+pub mod math;
+pub mod random;
 pub mod refpy;
 pub mod sys;
+pub mod time;
 pub mod weakref;
 
 use refpy_heap::ObjRef;
 
-use crate::errors::{ExcType, PyResult};
-use crate::objects::dict::as_dict;
+use crate::errors::PyResult;
 use crate::objects::function::BuiltinFn;
 use crate::objects::module::as_module;
 use crate::Vm;
 
 impl Vm {
-    /// `import name` (`IMPORT_NAME`): the cached module, or a newly built
-    /// built-in one; `ModuleNotFoundError` for anything else.
+    /// The module called `name` (`importlib.import_module`): the one in
+    /// `sys.modules`, a built-in one (made on first use), or one of the
+    /// program's own, found on `sys.path`.
     pub fn import_module(&mut self, name: &str) -> PyResult {
-        if let Some(m) = self.modules.iter().find(|(n, _)| n == name).map(|(_, m)| m.clone()) {
+        if let Some(m) = self.sys_modules_get(name)? {
+            return Ok(m);
+        }
+        if let Some(m) = self.builtin_module(name) {
+            self.sys_modules_set(name, m.clone())?;
             return Ok(m);
         }
         let module = match name {
             "sys" => sys::build(self)?,
             "gc" => gc::build(self)?,
+            "random" => random::build(self)?,
             "refpy" => refpy::build(self)?,
             "weakref" => weakref::build(self)?,
-            _ => {
-                return Err(self.new_error(ExcType::ModuleNotFoundError, format!("No module named '{name}'")));
-            }
+            "math" => math::build(self)?,
+            "time" => time::build(self)?,
+            _ => return self.import_source_module(name),
         };
         self.modules.push((name.to_string(), module.clone()));
+        self.sys_modules_set(name, module.clone())?;
         Ok(module)
     }
 
-    /// `from module import name` (`IMPORT_FROM`).
-    pub fn import_from(&mut self, module: &ObjRef, name: &ObjRef) -> PyResult {
-        if let Some(m) = as_module(module) {
-            let d = m.dict.clone();
-            if let Some(v) = self.dict_get(as_dict(&d).expect("module dict"), name)? {
-                return Ok(v);
-            }
-            let mname = self.dict_get_str(as_dict(&d).expect("module dict"), "__name__")?;
-            let mname = mname.as_ref().and_then(crate::objects::str::as_str).unwrap_or("?").to_string();
-            let n = crate::objects::str::as_str(name).unwrap_or("?").to_string();
-            return Err(self.new_error(
-                ExcType::ImportError,
-                format!("cannot import name '{n}' from '{mname}' (unknown location)"),
-            ));
-        }
-        self.get_attr(module, name)
+    /// The built-in module `name` if it was made, whatever `sys.modules` says.
+    pub(crate) fn builtin_module(&self, name: &str) -> Option<ObjRef> {
+        self.modules.iter().find(|(n, _)| n == name).map(|(_, m)| m.clone())
     }
 
     /// Adds built-in functions to a module's namespace.
@@ -61,7 +58,7 @@ impl Vm {
         let d = as_module(module).expect("module").dict.clone();
         for (name, f) in functions {
             let obj = self.new_builtin(name, *f, None)?;
-            self.dict_set_str(as_dict(&d).expect("module dict"), name, obj)?;
+            self.dict_set_str(&d, name, obj)?;
         }
         Ok(())
     }
@@ -69,6 +66,6 @@ impl Vm {
     /// Sets a module attribute.
     pub(crate) fn set_module_attr(&mut self, module: &ObjRef, name: &str, value: ObjRef) -> PyResult<()> {
         let d = as_module(module).expect("module").dict.clone();
-        self.dict_set_str(as_dict(&d).expect("module dict"), name, value)
+        self.dict_set_str(&d, name, value)
     }
 }

@@ -13,7 +13,6 @@ use refpy_heap::ObjRef;
 
 use crate::call::{arg_count, no_kwargs};
 use crate::errors::PyResult;
-use crate::objects::dict::as_dict;
 use crate::Vm;
 
 /// Creates the `refpy` module.
@@ -39,7 +38,6 @@ fn refpy_heap(vm: &mut Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {
         classes.push(vm.new_tuple(row)?);
     }
     let d = vm.new_dict()?;
-    let dict = as_dict(&d).expect("new dict");
     let fields = [
         ("arenas", s.arenas_allocated_current),
         ("arenas_total", s.arenas_allocated_total),
@@ -53,9 +51,9 @@ fn refpy_heap(vm: &mut Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {
     ];
     for (name, value) in fields {
         let v = vm.new_int(value as i64)?;
-        vm.dict_set_str(dict, name, v)?;
+        vm.dict_set_str(&d, name, v)?;
     }
     let l = vm.new_list(classes)?;
-    vm.dict_set_str(dict, "size_classes", l)?;
+    vm.dict_set_str(&d, "size_classes", l)?;
     Ok(d)
 }

@@ -1,5 +1,6 @@
-//! The `sys` module: the parts that exist so far (`argv`, the recursion
-//! limit, `getrefcount`, `intern`, `exit`, `maxsize`, `version_info`).
+//! The `sys` module: the parts that exist so far (`argv`, `modules`, `path`,
+//! the recursion limit, `getrefcount`, `intern`, `exit`, `maxsize`,
+//! `version_info`).
 //! The memory-model work adds `getsizeof` and `_debugmallocstats`.
 
 use refpy_heap::ObjRef;
@@ -29,6 +30,19 @@ pub fn build(vm: &mut Vm) -> PyResult {
     let items = argv.iter().map(|a| vm.new_str(a)).collect::<PyResult<Vec<_>>>()?;
     let argv = vm.new_list(items)?;
     vm.set_module_attr(&m, "argv", argv)?;
+    for (stderr, names) in [(false, ["stdout", "__stdout__"]), (true, ["stderr", "__stderr__"])] {
+        let stream = vm.new_text_stream(stderr)?;
+        for name in names {
+            vm.set_module_attr(&m, name, stream.clone())?;
+        }
+    }
+    let modules = vm.sys_modules.clone();
+    vm.set_module_attr(&m, "modules", modules)?;
+    // `''` is the current directory: sys.path[0] for `-c`, stdin and the REPL
+    // (`Vm::set_script_path` puts a script's directory there).
+    let cwd = vm.empty_str.clone();
+    let path = vm.new_list(vec![cwd])?;
+    vm.set_module_attr(&m, "path", path)?;
     let maxsize = vm.new_int(i64::MAX)?;
     vm.set_module_attr(&m, "maxsize", maxsize)?;
     let parts = [vm.new_int(3)?, vm.new_int(11)?, vm.new_int(7)?, vm.new_str("final")?, vm.new_int(0)?];

@@ -340,7 +340,7 @@ pub fn build(vm: &mut Vm) -> PyResult {
     )?;
     let d = as_module(&m).expect("module").dict.clone();
     let b = vm.builtins.clone();
-    vm.dict_set_str(as_dict(&d).expect("module dict"), "__builtins__", b)?;
+    vm.dict_set_str(&d, "__builtins__", b)?;
     let code = refpy_compiler::compile_source(PRELUDE, "<refpy weakref>", refpy_compiler::Mode::Exec)
         .map_err(|e| vm.new_error(ExcType::SystemError, format!("weakref prelude: {e:?}")))?;
     let code_obj = vm.load_code(&Rc::new(code))?;

@@ -23,7 +23,7 @@ use std::cell::RefCell;
 
 use refpy_heap::{alloc, HeapVec, ObjRef};
 
-use crate::errors::PyResult;
+use crate::errors::{ExcType, PyResult};
 use crate::objects::float::as_float;
 use crate::objects::int::{as_i64, IntObject, IntValue};
 use crate::objects::str::as_str;
@@ -153,6 +153,21 @@ impl DictTable {
         DICT_BASICSIZE + 32 + size * index_bytes + usable_fraction(size) * entry_bytes
     }
 
+    /// Whether CPython copies this whole table into an empty dict that it is
+    /// merged into (`dict_merge`: no deleted entry, not oversized), which
+    /// leaves the target tracked exactly when the source is.
+    pub fn merges_whole(&self) -> bool {
+        self.used == self.entries.len()
+            && (self.log2_size <= LOG_MINSIZE || usable_fraction((1usize << self.log2_size) / 2) < self.used)
+    }
+
+    /// Whether `dict.copy()` copies this whole table (`PyDict_Copy`'s fast
+    /// case: not empty, at most a third of the entries deleted), which
+    /// leaves the copy tracked exactly when the source is.
+    pub fn copies_whole(&self) -> bool {
+        self.used > 0 && self.used >= self.entries.len() * 2 / 3
+    }
+
     /// The keys version, assigning a fresh one if needed (`_PyDictKeys_GetVersionForCurrentState`).
     pub fn keys_version(&mut self) -> u64 {
         if self.keys_version == 0 {
@@ -232,12 +247,11 @@ impl DictTable {
         if let (_, Some(ix)) = self.find_slot(&key, hash) {
             return Ok(self.entries[ix].value.replace(value));
         }
+        let unicode = self.unicode_keys && as_str(&key).is_some();
         if self.entries.len() == self.entries.capacity() {
-            self.resize(log2_keysize(self.used * 3))?;
+            self.resize(log2_keysize(self.used * 3), unicode)?;
         }
-        if as_str(&key).is_none() {
-            self.unicode_keys = false;
-        }
+        self.unicode_keys = unicode;
         self.keys_version = 0;
         let (slot, _) = self.find_slot(&key, hash);
         self.indices[slot] = self.entries.len() as i32;
@@ -264,16 +278,13 @@ impl DictTable {
     }
 
     /// Rebuilds the table with `2^log2` slots, keeping live entries in order.
-    fn resize(&mut self, log2: u8) -> Result<(), refpy_heap::AllocError> {
+    /// The new storage comes from the keys free list when it can; the old
+    /// storage goes back to it when it can (`dictresize`).
+    fn resize(&mut self, log2: u8, unicode: bool) -> Result<(), refpy_heap::AllocError> {
         let size = 1usize << log2;
-        let mut indices = HeapVec::with_capacity(size)?;
-        for _ in 0..size {
-            let _ = indices.push_within_capacity(DKIX_EMPTY);
-        }
-        let mut entries = HeapVec::with_capacity(usable_fraction(size))?;
-        let mut old = std::mem::take(&mut self.entries);
+        let (mut indices, mut entries) = new_keys(log2, unicode)?;
         let mask = size - 1;
-        for e in old.drain_to_vec(0, usize::MAX) {
+        for e in self.entries.drain_to_vec(0, usize::MAX) {
             if e.key.is_none() {
                 continue;
             }
@@ -286,21 +297,78 @@ impl DictTable {
             indices[i] = entries.len() as i32;
             let _ = entries.push_within_capacity(e);
         }
-        self.indices = indices;
-        self.entries = entries;
+        let old = (std::mem::replace(&mut self.indices, indices), std::mem::replace(&mut self.entries, entries));
+        free_keys(self.log2_size, self.unicode_keys, old);
         self.log2_size = log2;
         Ok(())
     }
 }
 
+/// A table's storage: the index slots and the entries (CPython's one keys block).
+type Keys = (HeapVec<i32>, HeapVec<Entry>);
+
+thread_local! {
+    /// Storage of dead minimum-size tables with only `str` keys, for the next
+    /// such table: CPython's dict-keys free list (`keys_free_list`).
+    static KEYS_FREE_LIST: RefCell<Vec<Keys>> = const { RefCell::new(Vec::new()) };
+}
+
+/// `PyDict_MAXFREELIST` for keys.
+const KEYS_MAXFREELIST: usize = 80;
+
+/// Empty storage for a table of `2^log2` slots, all EMPTY (`new_keys_object`):
+/// from the keys free list for a minimum-size table with only `str` keys.
+fn new_keys(log2: u8, unicode: bool) -> Result<Keys, refpy_heap::AllocError> {
+    let size = 1usize << log2;
+    let kept = (log2 == LOG_MINSIZE && unicode).then(|| KEYS_FREE_LIST.with(|f| f.borrow_mut().pop())).flatten();
+    let (mut indices, entries) = match kept {
+        Some(keys) => keys,
+        None => (HeapVec::with_capacity(size)?, HeapVec::with_capacity(usable_fraction(size))?),
+    };
+    for _ in 0..size {
+        let _ = indices.push_within_capacity(DKIX_EMPTY);
+    }
+    Ok((indices, entries))
+}
+
+/// Releases the storage of a table of `2^log2` slots whose items are gone
+/// (`free_keys_object`): a minimum-size one with only `str` keys is kept on
+/// the keys free list while it has room.
+fn free_keys(log2: u8, unicode: bool, (mut indices, mut entries): Keys) {
+    if log2 != LOG_MINSIZE || !unicode {
+        return;
+    }
+    while indices.pop().is_some() {}
+    while entries.pop().is_some() {}
+    KEYS_FREE_LIST.with(|f| {
+        let mut f = f.borrow_mut();
+        if f.len() < KEYS_MAXFREELIST {
+            f.push((indices, entries));
+        }
+    });
+}
+
+/// Frees the kept table storage (`_PyDict_ClearFreeList`, at the end of a
+/// full collection, after the heap cleared the dict objects' free list).
+pub fn clear_keys_free_list() {
+    let kept = KEYS_FREE_LIST.with(|f| std::mem::take(&mut *f.borrow_mut()));
+    // From the top, as CPython pops them.
+    for keys in kept.into_iter().rev() {
+        drop(keys);
+    }
+}
+
 impl Drop for DictTable {
     /// CPython's `free_keys_object`: each entry's key then value, first entry
-    /// to last, then the buffers (a plain `HeapVec` drop would go last to first).
+    /// to last (a plain `HeapVec` drop would go last to first), then the
+    /// storage, freed or kept on the keys free list.
     fn drop(&mut self) {
         for e in self.entries.iter_mut() {
             drop(e.key.take());
             drop(e.value.take());
         }
+        let keys = (std::mem::take(&mut self.indices), std::mem::take(&mut self.entries));
+        free_keys(self.log2_size, self.unicode_keys, keys);
     }
 }
 
@@ -377,14 +445,32 @@ impl Vm {
         Ok(key.clone())
     }
 
-    /// A new empty dict.
+    /// A new empty dict (`PyDict_New`): untracked until it holds something
+    /// that may be tracked (see [`Vm::dict_set`]).
     pub fn new_dict(&mut self) -> PyResult {
         alloc(&self.types.dict, DictObject { table: RefCell::new(DictTable::new()) }, DICT_BASICSIZE)
             .map_err(|_| self.memory_error())
     }
 
-    /// `d[key] = value`.
-    pub fn dict_set(&mut self, d: &DictObject, key: ObjRef, value: ObjRef) -> PyResult<()> {
+    /// `d[key] = value` on the dict object `d` (`PyDict_SetItem`). An
+    /// untracked dict starts being tracked when `key` or `value` may be
+    /// tracked (`MAINTAIN_TRACKING`); removing it later does not untrack.
+    pub fn dict_set(&mut self, d: &ObjRef, key: ObjRef, value: ObjRef) -> PyResult<()> {
+        let Some(dict) = as_dict(d) else {
+            return Err(self.new_error(ExcType::SystemError, "bad argument to internal function"));
+        };
+        let track = !d.is_tracked() && (key.may_be_tracked() || value.may_be_tracked());
+        self.dict_insert(dict, key, value)?;
+        if track {
+            d.track();
+        }
+        Ok(())
+    }
+
+    /// `d[key] = value` without `MAINTAIN_TRACKING`: only for an instance
+    /// dict standing in for CPython 3.11's values array, which stays
+    /// untracked and is visited through its instance (`gc_support`).
+    pub(crate) fn dict_insert(&mut self, d: &DictObject, key: ObjRef, value: ObjRef) -> PyResult<()> {
         let hash = self.hash(&key)?;
         let key = self.canonical_key(&key, || d.table.borrow().keys_with_hash(hash))?;
         let old = d.table.borrow_mut().insert(key, hash, value);
@@ -411,7 +497,7 @@ impl Vm {
     }
 
     /// `d[key] = value` with a Rust string key (interned, as names are).
-    pub fn dict_set_str(&mut self, d: &DictObject, key: &str, value: ObjRef) -> PyResult<()> {
+    pub fn dict_set_str(&mut self, d: &ObjRef, key: &str, value: ObjRef) -> PyResult<()> {
         let k = self.intern(key)?;
         self.dict_set(d, k, value)
     }

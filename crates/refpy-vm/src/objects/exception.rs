@@ -155,6 +155,7 @@ impl Vm {
             "__suppress_context__" => self.new_bool(e.suppress_context.get()),
             "value" if self.exc_matches(exc, ExcType::StopIteration) => self.first_arg_or_none(e),
             "code" if self.exc_matches(exc, ExcType::SystemExit) => self.first_arg_or_none(e),
+            _ if self.exc_matches(exc, ExcType::SyntaxError) => return self.syntax_error_attr(exc, name),
             "name" | "obj" if self.exc_matches(exc, ExcType::AttributeError) => {
                 let d = e.dict.borrow().clone();
                 let v =
@@ -246,9 +247,8 @@ impl Vm {
                 Err(e) => return e,
             },
         };
-        let d = crate::objects::dict::as_dict(&dict).expect("exception dict");
         if let Err(e) =
-            self.dict_set_str(d, "name", name.clone()).and_then(|()| self.dict_set_str(d, "obj", obj.clone()))
+            self.dict_set_str(&dict, "name", name.clone()).and_then(|()| self.dict_set_str(&dict, "obj", obj.clone()))
         {
             return e;
         }

@@ -312,7 +312,7 @@ pub fn construct_set(vm: &mut Vm, frozen: bool, args: &[ObjRef], kwnames: Option
     no_kwargs(vm, name, kwnames)?;
     arg_count(vm, name, args, 0, 1)?;
     match args.first() {
-        Some(a) if frozen && vm.kind(a) == Kind::FrozenSet => Ok(a.clone()),
+        Some(a) if frozen && vm.is_exact(a, Kind::FrozenSet) => Ok(a.clone()),
         Some(a) => vm.new_set_from(frozen, a),
         None => vm.new_set(frozen),
     }
@@ -322,7 +322,7 @@ pub fn construct_set(vm: &mut Vm, frozen: bool, args: &[ObjRef], kwnames: Option
 pub fn construct_dict(vm: &mut Vm, args: &[ObjRef], kwnames: Option<&[ObjRef]>) -> PyResult {
     let (pos, kw) = split_kw(args, kwnames);
     arg_count(vm, "dict", pos, 0, 1)?;
-    let d = vm.new_dict()?;
+    let d = refpy_heap::freelist::generic_alloc(|| vm.new_dict())?;
     if let Some(a) = pos.first() {
         vm.dict_merge_any(&d, a)?;
     }

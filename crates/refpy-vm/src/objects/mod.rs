@@ -18,6 +18,8 @@ pub mod range;
 pub mod set;
 pub mod slice;
 pub mod str;
+pub mod syntax_error;
+pub mod textio;
 pub mod traceback;
 pub mod tuple;
 pub mod weakref;

@@ -1,0 +1,4 @@
+print("mod_circ_c: start")
+from mod_circ_d import d_value
+
+c_value = "c"

@@ -1,0 +1,4 @@
+__all__ = ["alpha", "_beta"]
+alpha = "alpha"
+_beta = "beta"
+gamma = "gamma"

@@ -1,0 +1,2 @@
+__all__ = ["real", "ghost"]
+real = 1

@@ -1,0 +1,3 @@
+import mod_state
+
+mod_state.add("from a")

@@ -1,0 +1,2 @@
+# An IndentationError in an imported module.
+import mod_bad_indent

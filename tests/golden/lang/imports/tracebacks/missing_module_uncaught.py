@@ -1,0 +1,3 @@
+# An uncaught ModuleNotFoundError.
+import mod_ok
+import mod_nowhere

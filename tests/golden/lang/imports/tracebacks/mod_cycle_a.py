@@ -1,0 +1,3 @@
+from mod_cycle_b import b_value
+
+a_value = "a"

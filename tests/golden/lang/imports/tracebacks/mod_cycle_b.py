@@ -1,0 +1,3 @@
+from mod_cycle_a import a_value
+
+b_value = "b"

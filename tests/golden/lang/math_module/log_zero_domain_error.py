@@ -1,0 +1,3 @@
+import math
+print(math.log(1))
+math.log(0)

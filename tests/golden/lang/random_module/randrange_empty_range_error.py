@@ -1,0 +1,3 @@
+import random
+random.seed(0)
+random.randrange(5, 5)

@@ -1,0 +1,2 @@
+# A file object without write() gives AttributeError.
+print("x", file=42)

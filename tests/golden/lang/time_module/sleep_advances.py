@@ -1,0 +1,11 @@
+import time
+t0 = time.perf_counter()
+n0 = time.monotonic_ns()
+print(time.sleep(0.01))
+t1 = time.perf_counter()
+n1 = time.monotonic_ns()
+print(t1 - t0 >= 0.01, n1 - n0 >= 10_000_000)
+time.sleep(0)
+time.sleep(True and 0)
+time.sleep(-0.0)
+print("done")

@@ -1,0 +1,2 @@
+print("mod_broken: loading")
+value = 1 / 0

@@ -1,0 +1,5 @@
+print("mod_greet: loading")
+
+
+def greet(name):
+    return "hello, " + name

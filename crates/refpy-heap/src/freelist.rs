@@ -47,6 +47,8 @@ pub struct FreeListRule {
     limit: usize,
     /// Var-sized types: one list per length `1..=max_len`; 0 for fixed-size types.
     max_len: usize,
+    /// Var-sized types: kept blocks are reused for lengths `1..=reuse_max_len`.
+    reuse_max_len: usize,
 }
 
 /// One free list: blocks of one size class, the last one freed on top.
@@ -75,17 +77,22 @@ impl TypeSlots {
     /// instances (CPython's float, list and dict free lists: 100, 80, 80),
     /// builder style. For fixed-size types; ignored for heap types.
     pub fn with_freelist(self, limit: usize) -> TypeSlots {
-        self.with_rule(limit, 0)
+        self.with_rule(limit, 0, 0)
     }
 
     /// Keeps, for each length `1..=max_len`, the blocks of up to `limit` dead
-    /// instances of that length (CPython's tuple free lists: 2000 for each
-    /// length up to 20), builder style. For var-sized types.
-    pub fn with_freelist_per_length(self, limit: usize, max_len: usize) -> TypeSlots {
-        self.with_rule(limit, max_len.max(1))
+    /// instances of that length, and reuses them for new instances of the
+    /// same length up to `reuse_max_len`, builder style. For var-sized types.
+    /// CPython 3.11's tuples keep 2000 of each length up to 20 but reuse only
+    /// up to 19 (`maybe_freelist_push` tests `size - 1 < 20`,
+    /// `maybe_freelist_pop` tests `size < 20`): a dead 20-tuple's block
+    /// stays unused until a full collection frees it.
+    pub fn with_freelist_per_length(self, limit: usize, max_len: usize, reuse_max_len: usize) -> TypeSlots {
+        let max_len = max_len.max(1);
+        self.with_rule(limit, max_len, reuse_max_len.min(max_len))
     }
 
-    fn with_rule(mut self, limit: usize, max_len: usize) -> TypeSlots {
+    fn with_rule(mut self, limit: usize, max_len: usize, reuse_max_len: usize) -> TypeSlots {
         if self.flags & flags::HEAPTYPE != 0 {
             return self;
         }
@@ -96,22 +103,24 @@ impl TypeSlots {
             lists.extend((0..max_len.max(1)).map(|_| FreeList { blocks: Vec::new(), block_size: 0, gc }));
             first
         });
-        self.freelist = Some(FreeListRule { first, limit, max_len });
+        self.freelist = Some(FreeListRule { first, limit, max_len, reuse_max_len });
         self
     }
 }
 
 /// The index of the list for an instance of `slots`' type with `len` items
-/// (0 for fixed-size types), if such instances use a free list.
+/// (0 for fixed-size types), if such instances are kept (`reuse`: if kept
+/// blocks are reused for them).
 #[inline]
-fn list_index(slots: &TypeSlots, len: usize) -> Option<usize> {
+fn list_index(slots: &TypeSlots, len: usize, reuse: bool) -> Option<usize> {
     let rule = slots.freelist?;
     if slots.flags & flags::HEAPTYPE != 0 {
         return None;
     }
+    let max = if reuse { rule.reuse_max_len } else { rule.max_len };
     match (slots.flags & flags::VAR_SIZED != 0, rule.max_len) {
         (false, 0) => Some(rule.first),
-        (true, max) if (1..=max).contains(&len) => Some(rule.first + len - 1),
+        (true, _) if (1..=max).contains(&len) => Some(rule.first + len - 1),
         _ => None,
     }
 }
@@ -121,7 +130,7 @@ fn list_index(slots: &TypeSlots, len: usize) -> Option<usize> {
 /// the instance must come from obmalloc.
 #[inline]
 pub(crate) fn take(slots: &TypeSlots, len: usize, bytes: usize) -> Option<NonNull<u8>> {
-    let i = list_index(slots, len)?;
+    let i = list_index(slots, len, true)?;
     let size = obmalloc::block_size(bytes)?;
     FREE_LISTS.with(|t| {
         let mut t = t.borrow_mut();
@@ -154,7 +163,7 @@ pub(crate) unsafe fn put(slots: &TypeSlots, p: NonNull<ObjHeader>, block: NonNul
     } else {
         0
     };
-    let Some(i) = list_index(slots, len) else { return false };
+    let Some(i) = list_index(slots, len, false) else { return false };
     // SAFETY: `block` is live (caller).
     let Some(size) = (unsafe { obmalloc::pool_block_size(block) }) else { return false };
     FREE_LISTS.with(|t| {
@@ -230,7 +239,7 @@ mod tests {
         point: ObjRef,
         /// Fixed-size GC type, 2 kept blocks.
         node: ObjRef,
-        /// Var-sized GC type, 2 kept blocks per length 1..=3.
+        /// Var-sized GC type, 2 kept blocks per length 1..=3, reused up to length 2.
         tup: ObjRef,
         /// A type like `node` without a free list, to allocate in between.
         other: ObjRef,
@@ -243,7 +252,7 @@ mod tests {
             World {
                 point: ty(TypeSlots::new::<Point>(0).with_freelist(3)),
                 node: ty(TypeSlots::new::<Node>(flags::HAVE_GC).with_freelist(2)),
-                tup: ty(TypeSlots::new_var::<Tup, ObjRef>(flags::HAVE_GC).with_freelist_per_length(2, 3)),
+                tup: ty(TypeSlots::new_var::<Tup, ObjRef>(flags::HAVE_GC).with_freelist_per_length(2, 3, 2)),
                 other: ty(TypeSlots::new::<Node>(flags::HAVE_GC)),
                 meta,
             }
@@ -315,6 +324,10 @@ mod tests {
         assert!(three.id() != i2, "a 3-tuple does not take a 2-tuple's block");
         assert_eq!(w.tuple(&[x.clone(), x.clone()]).id(), i2);
         assert_eq!(w.tuple(std::slice::from_ref(&x)).id(), i1);
+        let (i3, kept) = (three.id(), kept_blocks());
+        drop(three);
+        assert_eq!(kept_blocks(), kept + 1, "a 3-tuple is kept");
+        assert!(w.tuple(&[x.clone(), x.clone(), x.clone()]).id() != i3, "but not reused");
     }
 
     #[test]

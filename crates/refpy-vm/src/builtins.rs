@@ -206,6 +206,7 @@ pub fn install(vm: &mut Vm) -> PyResult<()> {
         t.bool_.clone(),
         t.float.clone(),
         t.str_.clone(),
+        t.bytes.clone(),
         t.list.clone(),
         t.tuple.clone(),
         t.dict.clone(),
@@ -672,6 +673,12 @@ pub fn call_type(vm: &mut Vm, ty: &ObjRef, args: &[ObjRef], kwnames: Option<&[Ob
         let a = vm.new_tuple_from(args)?;
         return vm.new_exception(ty, a);
     }
+    if kind == Kind::Bytes {
+        return crate::objects::bytes::construct_bytes(vm, args, kwnames);
+    }
+    if kind == Kind::Str && (args.len() > 1 || kwnames.is_some()) {
+        return crate::methods::codecs::construct_str(vm, args, kwnames);
+    }
     if let Some(r) = more::construct(vm, kind, args, kwnames) {
         return r;
     }
@@ -728,13 +735,11 @@ pub fn call_type(vm: &mut Vm, ty: &ObjRef, args: &[ObjRef], kwnames: Option<&[Ob
         }
         Kind::Range => construct_range(vm, args),
         Kind::Type => {
-            if args.len() == 1 {
-                return Ok(args[0].ob_type());
+            match args {
+                [obj] => Ok(obj.ob_type()),
+                [name, bases, ns] => new_class(vm, name, bases, ns),
+                _ => Err(vm.new_error(ExcType::TypeError, "type() takes 1 or 3 arguments")),
             }
-            Err(vm.new_error(
-                ExcType::TypeError,
-                "type() takes 1 argument (class creation is not supported by refpy yet)",
-            ))
         }
         Kind::Property => {
             arg_count(vm, "property", args, 0, 4)?;
@@ -812,6 +817,36 @@ fn construct_int(vm: &mut Vm, args: &[ObjRef], kwnames: Option<&[ObjRef]>) -> Py
         ExcType::TypeError,
         format!("int() argument must be a string, a bytes-like object or a real number, not '{t}'"),
     ))
+}
+
+/// `type(name, bases, dict)`: a class made without a `class` statement. The
+/// namespace is a copy of `dict`, with `__module__` taken from the caller's
+/// globals when `dict` has none.
+fn new_class(vm: &mut Vm, name: &ObjRef, bases: &ObjRef, ns: &ObjRef) -> PyResult {
+    let wrong = |vm: &mut Vm, n: u8, want: &str, got: &ObjRef| {
+        let t = vm.type_name(got);
+        vm.new_error(ExcType::TypeError, format!("type.__new__() argument {n} must be {want}, not {t}"))
+    };
+    let Some(name) = as_str(name).map(str::to_string) else { return Err(wrong(vm, 1, "str", name)) };
+    let Some(bases) = crate::objects::tuple::as_tuple(bases).map(<[ObjRef]>::to_vec) else {
+        return Err(wrong(vm, 2, "tuple", bases));
+    };
+    if crate::objects::dict::as_dict(ns).is_none() {
+        return Err(wrong(vm, 3, "dict", ns));
+    }
+    let copy = vm.new_dict()?;
+    vm.dict_update(&copy, ns)?;
+    if vm.dict_get_str(crate::objects::dict::as_dict(&copy).expect("dict"), "__module__")?.is_none() {
+        let globals = vm.frames.last().map(|f| f.globals.clone());
+        let module = match globals {
+            Some(g) => vm.dict_get_str(crate::objects::dict::as_dict(&g).expect("globals"), "__name__")?,
+            None => None,
+        };
+        if let Some(m) = module {
+            vm.dict_set_str(&copy, "__module__", m)?;
+        }
+    }
+    vm.make_class(&name, &bases, &copy)
 }
 
 /// `float(x=0.0)`.

@@ -253,6 +253,10 @@ impl Vm {
     fn builtin_class_attr(&self, cls: &ObjRef, name: &str) -> Option<(&'static str, BuiltinFn)> {
         let kind = type_data(cls).kind;
         if crate::subclass::is_subclassable(kind) {
+            // Class methods (`dict.fromkeys`) bind the class: methods::type_attr's job.
+            if crate::methods::lookup_class(kind, name).is_some() {
+                return None;
+            }
             return crate::methods::lookup(kind, name).or_else(|| crate::subclass::slot_wrapper(kind, name));
         }
         let table = match kind {
@@ -291,7 +295,7 @@ impl Vm {
 
     /// The instance dict of `obj`, creating it when `create` (instances and
     /// instances of exception classes have one).
-    fn instance_dict(&mut self, obj: &ObjRef, create: bool) -> PyResult<Option<ObjRef>> {
+    pub(crate) fn instance_dict(&mut self, obj: &ObjRef, create: bool) -> PyResult<Option<ObjRef>> {
         let cell = if let Some(i) = obj.downcast::<InstanceObject>() {
             &i.dict
         } else if let Some(e) = as_exception(obj) {

@@ -7,6 +7,8 @@
 //! `dict.fromkeys` bound to the type ([`lookup_class`]), or a plain method
 //! called with `self` as its first argument (`str.upper('a')`).
 
+mod bytes;
+pub(crate) mod codecs;
 mod dict;
 mod list;
 mod misc;
@@ -36,6 +38,7 @@ pub fn table(kind: Kind) -> &'static [Method] {
         Kind::List => list::METHODS,
         Kind::Dict => dict::METHODS,
         Kind::Str => string::METHODS,
+        Kind::Bytes => bytes::METHODS,
         Kind::Set => set::SET_METHODS,
         Kind::FrozenSet => set::FROZENSET_METHODS,
         Kind::Tuple => misc::TUPLE_METHODS,
@@ -51,6 +54,7 @@ pub fn table(kind: Kind) -> &'static [Method] {
 pub fn lookup_class(kind: Kind, name: &str) -> Option<Method> {
     let table = match kind {
         Kind::Dict => dict::CLASS_METHODS,
+        Kind::Bytes => bytes::CLASS_METHODS,
         _ => return None,
     };
     table.iter().find(|(n, _)| *n == name).copied()
@@ -134,9 +138,10 @@ pub(crate) fn binary_op_extra(
     Ok(None)
 }
 
-/// `len()` of sets and dict views.
+/// `len()` of bytes, sets and dict views.
 pub(crate) fn len_extra(vm: &Vm, v: &ObjRef) -> Option<usize> {
     match vm.kind(v) {
+        Kind::Bytes => crate::objects::bytes::as_bytes(v).map(<[u8]>::len),
         Kind::Set | Kind::FrozenSet => Some(vm.set_len(v)),
         Kind::DictKeys | Kind::DictValues | Kind::DictItems => vm.dict_view_len(v),
         _ => None,

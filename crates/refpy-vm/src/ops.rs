@@ -13,6 +13,7 @@ use refpy_heap::ObjRef;
 use crate::errors::{ExcType, PyErr, PyResult};
 use crate::num::int::PowResult;
 use crate::num::{Int, NumError, NumErrorKind};
+use crate::objects::bytes::{as_bytes, as_bytes_object};
 use crate::objects::dict::{as_dict, numeric_equal};
 use crate::objects::float::as_float;
 use crate::objects::int::{as_i64, IntObject, IntValue};
@@ -174,6 +175,9 @@ impl Vm {
         }
         match op.base() {
             BinaryOp::Add => {
+                if let Some(x) = as_bytes(a) {
+                    return self.bytes_concat(a, x, b);
+                }
                 if let (Some(x), Some(y)) = (as_str(a), as_str(b)) {
                     let mut s = String::with_capacity(x.len() + y.len());
                     s.push_str(x);
@@ -214,7 +218,7 @@ impl Vm {
     /// `seq * n`; `None` when `seq`/`n` are not a sequence and an int.
     fn repeat(&mut self, seq: &ObjRef, n: &ObjRef, inplace: bool) -> PyResult<Option<ObjRef>> {
         let kind = self.kind(seq);
-        if !matches!(kind, Kind::Str | Kind::List | Kind::Tuple) || !crate::objects::int::is_int(n) {
+        if !matches!(kind, Kind::Str | Kind::Bytes | Kind::List | Kind::Tuple) || !crate::objects::int::is_int(n) {
             return Ok(None);
         }
         let count = match as_i64(n) {
@@ -228,6 +232,9 @@ impl Vm {
                 ));
             }
         };
+        if let Some(b) = as_bytes(seq) {
+            return self.bytes_repeat(seq, b, count).map(Some);
+        }
         if let Some(s) = as_str(seq) {
             if s.len().checked_mul(count).is_none_or(|total| total > isize::MAX as usize / 2) {
                 return Err(self.new_error_noargs(ExcType::MemoryError));
@@ -282,10 +289,9 @@ impl Vm {
             return self
                 .new_error(ExcType::TypeError, format!("can only concatenate tuple (not \"{b}\") to tuple"));
         }
-        if op.base() == BinaryOp::Multiply && matches!(a, "str" | "list" | "tuple")
-            || matches!(b, "str" | "list" | "tuple") && op.base() == BinaryOp::Multiply
-        {
-            let other = if matches!(a, "str" | "list" | "tuple") { b } else { a };
+        let is_seq = |t: &str| matches!(t, "str" | "bytes" | "list" | "tuple");
+        if op.base() == BinaryOp::Multiply && (is_seq(a) || is_seq(b)) {
+            let other = if is_seq(a) { b } else { a };
             return self.new_error(
                 ExcType::TypeError,
                 format!("can't multiply sequence by non-int of type '{other}'"),
@@ -462,6 +468,9 @@ impl Vm {
         if let (Some(x), Some(y)) = (as_str(a), as_str(b)) {
             return Ok(x == y);
         }
+        if let (Some(x), Some(y)) = (as_bytes(a), as_bytes(b)) {
+            return Ok(x == y);
+        }
         let (ka, kb) = (self.kind(a), self.kind(b));
         if ka != kb {
             return Ok(a.is(b));
@@ -543,6 +552,9 @@ impl Vm {
         if let (Some(x), Some(y)) = (as_str(a), as_str(b)) {
             return Ok(Some(x.cmp(y)));
         }
+        if let (Some(x), Some(y)) = (as_bytes(a), as_bytes(b)) {
+            return Ok(Some(x.cmp(y)));
+        }
         let (ka, kb) = (self.kind(a), self.kind(b));
         if ka == kb && matches!(ka, Kind::List | Kind::Tuple) {
             let (x, y) = (self.sequence_items(a)?, self.sequence_items(b)?);
@@ -591,6 +603,9 @@ impl Vm {
             let h = crate::num::hash::str_hash(text, self.hash_key);
             s.hash.set(h);
             return Ok(h);
+        }
+        if let Some((b, data)) = as_bytes_object(v) {
+            return Ok(self.bytes_hash(b, data));
         }
         if let Some(i) = v.downcast::<IntObject>() {
             return Ok(match &i.0 {

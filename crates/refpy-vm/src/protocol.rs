@@ -5,6 +5,7 @@
 use refpy_heap::ObjRef;
 
 use crate::errors::{ExcType, PyErr, PyResult};
+use crate::objects::bytes::as_bytes;
 use crate::objects::dict::{as_dict, DictObject};
 use crate::objects::int::{as_bigint_sign, as_i64};
 use crate::objects::iter::{RangeIterator, SeqIterator};
@@ -19,7 +20,7 @@ use crate::Vm;
 impl Vm {
     /// An index argument as `isize` (`PyNumber_AsSsize_t` with IndexError
     /// for overflow), or the TypeError CPython gives for `what`.
-    fn index_of(&mut self, key: &ObjRef, what: &str) -> PyResult<isize> {
+    pub(crate) fn index_of(&mut self, key: &ObjRef, what: &str) -> PyResult<isize> {
         if let Some(i) = as_i64(key) {
             return Ok(i as isize);
         }
@@ -34,7 +35,7 @@ impl Vm {
     }
 
     /// Normalises a possibly negative index; `None` when out of range.
-    fn normalize(i: isize, len: usize) -> Option<usize> {
+    pub(crate) fn normalize(i: isize, len: usize) -> Option<usize> {
         let i = if i < 0 { i + len as isize } else { i };
         (0..len as isize).contains(&i).then_some(i as usize)
     }
@@ -109,6 +110,9 @@ impl Vm {
                 }
                 None => Err(self.new_error(ExcType::IndexError, "string index out of range")),
             };
+        }
+        if let Some(b) = as_bytes(container) {
+            return self.bytes_subscript(container, b, key);
         }
         if let Some(r) = as_range(container) {
             let (start, step, len) = (r.start, r.step, r.len);
@@ -328,6 +332,9 @@ impl Vm {
             };
             return Ok(s.contains(sub));
         }
+        if let Some(b) = as_bytes(container) {
+            return self.bytes_contains(b, item);
+        }
         if let Some(r) = as_range(container) {
             if let Some(v) = as_i64(item) {
                 let (start, step, len) = (r.start, r.step, r.len);
@@ -379,6 +386,7 @@ impl Vm {
             Kind::List => self.types.list_iterator.clone(),
             Kind::Tuple => self.types.tuple_iterator.clone(),
             Kind::Str => self.types.str_iterator.clone(),
+            Kind::Bytes => self.types.bytes_iterator.clone(),
             Kind::Dict => self.types.dict_key_iterator.clone(),
             Kind::Range => {
                 let r = as_range(obj).expect("range");
@@ -388,6 +396,7 @@ impl Vm {
             Kind::ListIterator
             | Kind::TupleIterator
             | Kind::StrIterator
+            | Kind::BytesIterator
             | Kind::RangeIterator
             | Kind::DictKeyIterator
             | Kind::Generator => return Ok(obj.clone()),
@@ -461,6 +470,10 @@ impl Vm {
                     None => None,
                 }
             }
+            Kind::BytesIterator => match as_bytes(&seq).and_then(|b| b.get(i).copied()) {
+                Some(b) => Some(self.new_int(i64::from(b))?),
+                None => None,
+            },
             _ => self.dict_iter_next(&seq, s)?,
         };
         match next {
@@ -559,6 +572,7 @@ impl Vm {
             Kind::ListIterator
                 | Kind::TupleIterator
                 | Kind::StrIterator
+                | Kind::BytesIterator
                 | Kind::RangeIterator
                 | Kind::DictKeyIterator
                 | Kind::Generator
@@ -804,14 +818,13 @@ impl Vm {
     /// type, else `(NULL, attribute)`.
     pub fn load_method(&mut self, obj: ObjRef, name: &ObjRef) -> PyResult<(ObjRef, ObjRef)> {
         let n = as_str(name).unwrap_or("");
-        if self.kind(&obj) == Kind::Instance {
+        if self.kind(&obj) == Kind::Instance || self.is_builtin_subclass_instance(&obj) {
             // A plain function on the class, not shadowed by the instance:
             // no bound method is made (3.11's LOAD_METHOD).
             let ty = obj.ob_type();
             if let Some(f) = self.lookup_in_mro_obj(&ty, name)? {
-                let shadowed = obj
-                    .downcast::<crate::objects::instance::InstanceObject>()
-                    .and_then(|i| i.dict.borrow().clone())
+                let shadowed = self
+                    .instance_dict(&obj, false)?
                     .map(|d| self.dict_get(as_dict(&d).expect("dict"), name))
                     .transpose()?
                     .flatten()

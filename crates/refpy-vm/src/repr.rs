@@ -41,6 +41,9 @@ impl Vm {
         if let Some(f) = as_float(v) {
             return Ok(crate::num::float::repr(f));
         }
+        if let Some(b) = crate::objects::bytes::as_bytes(v) {
+            return Ok(crate::objects::bytes::bytes_repr(b));
+        }
         match self.kind(v) {
             Kind::Bool => return Ok(if v.is(&self.true_) { "True" } else { "False" }.into()),
             Kind::Int => {

@@ -36,6 +36,9 @@ impl Vm {
             let max = text.chars().map(|c| c as u32).max().unwrap_or(0);
             return Ok(str_basicsize(s.nchars, max));
         }
+        if let Some(b) = crate::objects::bytes::as_bytes(obj) {
+            return Ok(crate::objects::bytes::bytes_basicsize(b.len()));
+        }
         if let Some(l) = as_list(obj) {
             return Ok(GC_HEAD + LIST_BASICSIZE + 8 * l.items.borrow().capacity());
         }
@@ -62,7 +65,11 @@ impl Vm {
             Kind::Exception => GC_HEAD + 64,
             Kind::Generator => GC_HEAD + 88,
             // Measured on 3.11: `sizeof(listiterobject)` and kin, with a GC head.
-            Kind::ListIterator | Kind::TupleIterator | Kind::StrIterator | Kind::ListReverseIterator => {
+            Kind::ListIterator
+            | Kind::TupleIterator
+            | Kind::StrIterator
+            | Kind::BytesIterator
+            | Kind::ListReverseIterator => {
                 GC_HEAD + 32
             }
             Kind::RangeIterator => 48,

@@ -132,7 +132,7 @@ impl Vm {
         } else if let Some(f) = as_float(value) {
             alloc(cls, FloatObject(f), 24)
         } else if let Some(s) = as_set(value) {
-            let table = std::mem::replace(&mut *s.table.borrow_mut(), SetTable::new());
+            let table = std::mem::take(&mut *s.table.borrow_mut());
             alloc(cls, SetObject { table: RefCell::new(table), hash: Cell::new(-1) }, SET_BASICSIZE)
         } else {
             let t = self.type_name(value);
@@ -225,14 +225,14 @@ fn slot_init(vm: &mut Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {
         let old = std::mem::replace(&mut *dst.items.borrow_mut(), items);
         drop(old);
     } else if let (Some(dst), Some(src)) = (as_dict(obj), as_dict(&value)) {
-        if dst.table.borrow().len() == 0 {
-            let table = std::mem::replace(&mut *src.table.borrow_mut(), DictTable::new());
+        if dst.table.borrow().is_empty() {
+            let table = std::mem::take(&mut *src.table.borrow_mut());
             *dst.table.borrow_mut() = table;
         } else {
             vm.dict_update(obj, &value)?;
         }
     } else if let (Some(dst), Some(src)) = (as_set(obj), as_set(&value)) {
-        let table = std::mem::replace(&mut *src.table.borrow_mut(), SetTable::new());
+        let table = std::mem::take(&mut *src.table.borrow_mut());
         let old = std::mem::replace(&mut *dst.table.borrow_mut(), table);
         drop(old);
     }

@@ -12,6 +12,7 @@ use refpy_heap::{flags, metatype_slots, new_type_object, ObjRef, TypeSlots, Untr
 use crate::gc_support as gcs;
 
 use crate::objects::descriptor::{MethodObject, PropertyObject, WrapperObject};
+use crate::objects::bytes::BytesObject;
 use crate::objects::dict::DictObject;
 use crate::objects::dictview::DictViewObject;
 use crate::objects::exception::ExceptionObject;
@@ -43,6 +44,7 @@ pub enum Kind {
     Bool,
     Float,
     Str,
+    Bytes,
     List,
     Tuple,
     Dict,
@@ -55,6 +57,7 @@ pub enum Kind {
     ListIterator,
     TupleIterator,
     StrIterator,
+    BytesIterator,
     RangeIterator,
     DictKeyIterator,
     Exception,
@@ -142,6 +145,7 @@ pub struct Types {
     pub bool_: ObjRef,
     pub float: ObjRef,
     pub str_: ObjRef,
+    pub bytes: ObjRef,
     pub list: ObjRef,
     pub tuple: ObjRef,
     pub dict: ObjRef,
@@ -154,6 +158,7 @@ pub struct Types {
     pub list_iterator: ObjRef,
     pub tuple_iterator: ObjRef,
     pub str_iterator: ObjRef,
+    pub bytes_iterator: ObjRef,
     pub range_iterator: ObjRef,
     pub dict_key_iterator: ObjRef,
     pub traceback: ObjRef,
@@ -197,6 +202,8 @@ const DICT_MAXFREELIST: usize = 80;
 const TUPLE_MAXFREELIST: usize = 2000;
 /// `PyTuple_NFREELISTS`: the longest tuples kept.
 const TUPLE_NFREELISTS: usize = 20;
+/// `PyTuple_MAXSAVESIZE`: only tuples shorter than this reuse a kept block.
+const TUPLE_MAXSAVESIZE: usize = 20;
 
 /// Creates one type object under `type` with the given slots.
 pub fn make_type(meta: &ObjRef, name: &str, kind: Kind, base: Option<&ObjRef>, slots: TypeSlots) -> ObjRef {
@@ -251,13 +258,14 @@ impl Types {
             TypeSlots::new_var::<TupleObject, ObjRef>(gc)
                 .with_traverse(gcs::tuple_traverse)
                 .with_maybe_untrack(UntrackWhen::EveryCollection, gcs::tuple_maybe_untrack)
-                .with_freelist_per_length(TUPLE_MAXFREELIST, TUPLE_NFREELISTS),
+                .with_freelist_per_length(TUPLE_MAXFREELIST, TUPLE_NFREELISTS, TUPLE_MAXSAVESIZE - 1),
         );
         Types {
             none: t("NoneType", Kind::None, TypeSlots::new::<NoneObject>(0)),
             null: t("<NULL>", Kind::Null, TypeSlots::new::<NullObject>(0)),
             float: t("float", Kind::Float, TypeSlots::new::<FloatObject>(0).with_freelist(FLOAT_MAXFREELIST)),
             str_: t("str", Kind::Str, TypeSlots::new_str::<StrObject>(0)),
+            bytes: t("bytes", Kind::Bytes, TypeSlots::new_var::<BytesObject, u8>(0)),
             list: t(
                 "list",
                 Kind::List,
@@ -319,6 +327,13 @@ impl Types {
             str_iterator: t(
                 "str_ascii_iterator",
                 Kind::StrIterator,
+                TypeSlots::new::<SeqIterator>(gc)
+                    .with_traverse(gcs::seqiter_traverse)
+                    .with_clear(gcs::seqiter_clear),
+            ),
+            bytes_iterator: t(
+                "bytes_iterator",
+                Kind::BytesIterator,
                 TypeSlots::new::<SeqIterator>(gc)
                     .with_traverse(gcs::seqiter_traverse)
                     .with_clear(gcs::seqiter_clear),

@@ -63,6 +63,10 @@ pub struct Vm {
     pub ellipsis: ObjRef,
     pub empty_str: ObjRef,
     pub empty_tuple: ObjRef,
+    /// `b''`, a singleton.
+    pub empty_bytes: ObjRef,
+    /// The one-byte bytes objects `b'\x00'`..`b'\xff'` (`bytes_characters`).
+    pub(crate) byte_chars: Vec<ObjRef>,
     pub(crate) small_ints: Vec<ObjRef>,
     /// Exact-type tokens for the arithmetic fast paths.
     pub(crate) int_tok: TypeToken<IntObject>,
@@ -149,6 +153,8 @@ impl Vm {
             ellipsis,
             empty_str: none.clone(),
             empty_tuple: none.clone(),
+            empty_bytes: none.clone(),
+            byte_chars: Vec::new(),
             memory_error_instance: none.clone(),
             builtins: none.clone(),
             sys_modules: none.clone(),
@@ -182,7 +188,8 @@ impl Vm {
         vm
     }
 
-    /// Small ints, one-character strings, `''`, `()`, the MemoryError instance.
+    /// Small ints, one-character strings, `''`, `()`, `b''` and the one-byte
+    /// bytes objects, the MemoryError instance.
     fn init_caches(&mut self) -> PyResult<()> {
         for v in SMALL_INT_MIN..=SMALL_INT_MAX {
             let nd = usize::from(v != 0);
@@ -202,6 +209,7 @@ impl Vm {
             24,
         )
         .map_err(|_| self.memory_error())?;
+        self.init_bytes_cache()?;
         let ty = self.exc[ExcType::MemoryError as usize].clone();
         let args = self.empty_tuple.clone();
         self.memory_error_instance = self.new_exception(&ty, args)?;
@@ -288,9 +296,7 @@ impl Vm {
                 let objs = items.iter().map(|i| self.load_const(i, merged)).collect::<PyResult<Vec<_>>>()?;
                 self.frozenset_constant(objs)?
             }
-            Constant::Bytes(_) => {
-                return Err(self.new_error(ExcType::SystemError, "bytes are not supported by refpy yet"))
-            }
+            Constant::Bytes(b) => self.new_bytes(b)?,
             Constant::Str { .. } | Constant::Code(_) => unreachable!("handled above"),
         };
         if let Some(k) = key {

@@ -165,10 +165,13 @@ fn gc_collect_main(s: &GcState, generation: usize, hooks: &mut dyn GcHooks) -> C
         hooks.debug_print(&format!("gc: done, {} unreachable, {n} uncollectable, {d:.4}s elapsed\n", n + m));
     }
 
-    // Step 12: the heap's type free lists, then the VM's.
+    // Step 12. The VM's free lists (dict key tables) go first, unlike in
+    // CPython: refpy's table is two blocks, one of them in the size class of
+    // floats and ints, and freed last it would be what the next float or
+    // int gets instead of the block of a float from the float free list.
     if generation == NUM_GENERATIONS - 1 {
-        crate::freelist::clear_all();
         hooks.clear_freelists();
+        crate::freelist::clear_all();
     }
 
     // Step 13.

@@ -55,6 +55,7 @@ pub(super) const METHODS: &[Method] = &[
     ("isascii", str_isascii),
     ("isidentifier", str_isidentifier),
     ("format", crate::pyformat::str_format_method),
+    ("encode", str_encode),
 ];
 
 fn text_of<'a>(vm: &mut Vm, args: &'a [ObjRef], name: &str) -> PyResult<&'a str> {
@@ -111,6 +112,14 @@ fn str_arg<'a>(vm: &mut Vm, v: &'a ObjRef, prefix: &str) -> PyResult<&'a str> {
             Err(vm.new_error(ExcType::TypeError, format!("{prefix}must be str, not {t}")))
         }
     }
+}
+
+/// `s.encode(encoding='utf-8', errors='strict')`.
+fn str_encode(vm: &mut Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {
+    let s = text_of(vm, args, "encode")?;
+    let (encoding, errors) = super::codecs::encoding_args(vm, "encode", args, kw)?;
+    let data = super::codecs::encode(vm, s, &encoding, &errors)?;
+    vm.new_bytes(&data)
 }
 
 fn str_join(vm: &mut Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {

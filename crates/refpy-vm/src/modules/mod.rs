@@ -2,6 +2,7 @@
 //! entered in `sys.modules`. Modules of the program itself (`helper.py`)
 //! are found and run by `crate::import`.
 
+pub mod collections;
 pub mod gc;
 pub mod math;
 pub mod random;
@@ -37,6 +38,7 @@ impl Vm {
             "weakref" => weakref::build(self)?,
             "math" => math::build(self)?,
             "time" => time::build(self)?,
+            "collections" => collections::build(self)?,
             _ => return self.import_source_module(name),
         };
         self.modules.push((name.to_string(), module.clone()));
@@ -61,6 +63,25 @@ impl Vm {
             self.dict_set_str(&d, name, obj)?;
         }
         Ok(())
+    }
+
+    /// Runs the Python source of a built-in module (the parts written in
+    /// Python) in the module's namespace, with the built-ins visible.
+    pub(crate) fn run_prelude(&mut self, module: &ObjRef, source: &str) -> PyResult<()> {
+        let d = as_module(module).expect("module").dict.clone();
+        let b = self.builtins.clone();
+        self.dict_set_str(&d, "__builtins__", b)?;
+        let name = self.dict_get_str(crate::objects::dict::as_dict(&d).expect("module dict"), "__name__")?;
+        let name = name.as_ref().and_then(crate::objects::str::as_str).unwrap_or("?").to_string();
+        let filename = format!("<refpy {name}>");
+        match self.run_source(source, &filename, refpy_compiler::Mode::Exec, &d) {
+            Ok(_) => Ok(()),
+            Err(crate::RunError::Exception(e)) => Err(e),
+            Err(crate::RunError::Syntax(e)) => Err(self.new_error(
+                crate::errors::ExcType::SystemError,
+                format!("{filename}: {} (line {})", e.msg, e.lineno),
+            )),
+        }
     }
 
     /// Sets a module attribute.

@@ -22,11 +22,10 @@ use crate::call::{arg_count, no_kwargs};
 use crate::errors::{ExcType, PyResult};
 use crate::objects::float::as_float;
 use crate::objects::int::{as_bigint, as_bigint_sign, as_i64, is_int};
-use crate::objects::module::as_module;
 use crate::objects::str::as_str;
 use crate::objects::tuple::as_tuple;
 use crate::types::{type_data, Kind, TypeData};
-use crate::{RunError, Vm};
+use crate::Vm;
 
 /// The Python part of the module.
 const PRELUDE: &str = r#"
@@ -394,14 +393,8 @@ pub fn build(vm: &mut Vm) -> PyResult {
         let f = vm.new_float(v)?;
         vm.set_module_attr(&m, name, f)?;
     }
-    let d = as_module(&m).expect("module").dict.clone();
-    let b = vm.builtins.clone();
-    vm.dict_set_str(&d, "__builtins__", b)?;
-    match vm.run_source(PRELUDE, "<refpy random>", refpy_compiler::Mode::Exec, &d) {
-        Ok(_) => Ok(m),
-        Err(RunError::Exception(e)) => Err(e),
-        Err(RunError::Syntax(e)) => Err(vm.new_error(ExcType::SystemError, format!("random prelude: {e:?}"))),
-    }
+    vm.run_prelude(&m, PRELUDE)?;
+    Ok(m)
 }
 
 /// The type of the generator objects (`_random.Random`).

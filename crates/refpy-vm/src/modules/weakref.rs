@@ -4,7 +4,6 @@
 //! `finalize` are Python code run into the module at import, as CPython's
 //! `Lib/weakref.py` is Python (refpy's own, smaller versions).
 
-use std::rc::Rc;
 
 use refpy_heap::ObjRef;
 
@@ -338,13 +337,7 @@ pub fn build(vm: &mut Vm) -> PyResult {
         &m,
         &[("proxy", weakref_proxy), ("getweakrefcount", getweakrefcount), ("getweakrefs", getweakrefs)],
     )?;
-    let d = as_module(&m).expect("module").dict.clone();
-    let b = vm.builtins.clone();
-    vm.dict_set_str(&d, "__builtins__", b)?;
-    let code = refpy_compiler::compile_source(PRELUDE, "<refpy weakref>", refpy_compiler::Mode::Exec)
-        .map_err(|e| vm.new_error(ExcType::SystemError, format!("weakref prelude: {e:?}")))?;
-    let code_obj = vm.load_code(&Rc::new(code))?;
-    vm.run_module_code(&code_obj, &d)?;
+    vm.run_prelude(&m, PRELUDE)?;
     Ok(m)
 }
 

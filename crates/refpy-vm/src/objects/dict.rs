@@ -382,6 +382,9 @@ pub fn keys_equal(a: &ObjRef, b: &ObjRef) -> bool {
     if let (Some(x), Some(y)) = (as_str(a), as_str(b)) {
         return x == y;
     }
+    if let (Some(x), Some(y)) = (crate::objects::bytes::as_bytes(a), crate::objects::bytes::as_bytes(b)) {
+        return x == y;
+    }
     if let (Some(x), Some(y)) = (as_tuple(a), as_tuple(b)) {
         return x.len() == y.len() && x.iter().zip(y).all(|(p, q)| keys_equal(p, q));
     }

@@ -1,6 +1,7 @@
 //! One file per built-in type: its payload struct (the Rust data after the
 //! object header) and the `Vm` methods that create and inspect it.
 
+pub mod bytes;
 pub mod descriptor;
 pub mod dict;
 pub mod dictview;

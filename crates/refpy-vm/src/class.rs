@@ -70,6 +70,7 @@ impl Vm {
         let bases: Vec<ObjRef> =
             if bases.is_empty() { vec![self.types.object.clone()] } else { bases.to_vec() };
         let kind = self.instance_layout(&bases)?;
+        let layout = self.apply_slots(name, &bases, ns)?;
         let d = as_dict(ns).expect("namespace is a dict");
         // `__new__` is a static method even without the decorator.
         if let Some(f) = self.dict_get_str(d, "__new__")?.filter(|f| as_function(f).is_some()) {
@@ -99,6 +100,8 @@ impl Vm {
             mro: Default::default(),
             dict: Default::default(),
             heap: true,
+            slot_names: layout.names,
+            has_dict: layout.has_dict,
         };
         // A class whose MRO defines __del__ gets a finalizer (`tp_finalize`).
         let mut has_del = self.dict_get_str(d, "__del__")?.is_some();
@@ -352,6 +355,10 @@ impl Vm {
     /// functions bind, `staticmethod` unwraps, `classmethod` binds the class.
     fn bind_descriptor(&mut self, d: ObjRef, obj: &ObjRef, ty: &ObjRef) -> PyResult {
         match self.kind(&d) {
+            Kind::MemberDescriptor => {
+                let m = d.downcast::<crate::slots::MemberDescriptor>().expect("member");
+                self.unset_slot_error(obj, m)
+            }
             Kind::Function => self.new_method(d, obj.clone()),
             Kind::BuiltinFunction => {
                 let b = d.downcast::<crate::objects::function::BuiltinFunction>().expect("builtin");
@@ -433,6 +440,21 @@ impl Vm {
             args.extend(value);
             self.call(&f, &args, None)?;
             return Ok(());
+        }
+        if descr.as_ref().is_some_and(|d| d.downcast::<crate::slots::MemberDescriptor>().is_some()) && value.is_none() {
+            // Deleting an empty slot: CPython's AttributeError holds just the name.
+            let d = self.instance_dict(obj, false)?;
+            let set = match d {
+                Some(d) => self.dict_get(as_dict(&d).expect("dict"), name)?.is_some(),
+                None => false,
+            };
+            if !set {
+                let n = as_str(name).unwrap_or("").to_string();
+                return Err(self.new_error(ExcType::AttributeError, n));
+            }
+        }
+        if value.is_some() {
+            self.check_slot_store(obj, name)?;
         }
         let hook = if value.is_some() { "__setattr__" } else { "__delattr__" };
         if let Some(sa) = self.python_defined(&ty, hook)? {

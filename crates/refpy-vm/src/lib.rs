@@ -26,6 +26,7 @@ mod protocol;
 mod pyformat;
 mod repr;
 mod sizeof;
+mod slots;
 mod special;
 mod subclass;
 mod suggestions;

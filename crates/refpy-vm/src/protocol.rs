@@ -648,7 +648,7 @@ impl Vm {
     fn special_attr(&mut self, obj: &ObjRef, name: &str) -> PyResult<Option<ObjRef>> {
         Ok(Some(match name {
             "__class__" => obj.ob_type(),
-            "__dict__" if self.kind(obj) == Kind::Instance => {
+            "__dict__" if self.kind(obj) == Kind::Instance && type_data(obj.ob_type_ref()).has_dict => {
                 let inst = obj.downcast::<crate::objects::instance::InstanceObject>().expect("instance");
                 if inst.dict.borrow().is_none() {
                     let d = self.new_dict()?;

@@ -221,6 +221,9 @@ impl Vm {
             Kind::Code => format!("<code object at {:#x}>", v.id()),
             Kind::NotImplemented => "NotImplemented".into(),
             Kind::Ellipsis => "Ellipsis".into(),
+            Kind::MemberDescriptor => {
+                crate::slots::member_repr(v.downcast::<crate::slots::MemberDescriptor>().expect("member"))
+            }
             Kind::TextStream => {
                 self.stream_repr(v.downcast::<crate::objects::textio::TextStream>().expect("stream"))
             }

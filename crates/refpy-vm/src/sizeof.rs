@@ -60,7 +60,11 @@ impl Vm {
             Kind::Method => GC_HEAD + 48,
             Kind::BuiltinFunction => GC_HEAD + 56,
             Kind::Cell => GC_HEAD + 24,
-            Kind::Instance => GC_HEAD + 16 + 24,
+            Kind::Instance => {
+                // 8 bytes per slot; a `__dict__` adds the managed-dict pre-header and `__weakref__`.
+                let td = type_data(obj.ob_type_ref());
+                GC_HEAD + 16 + 8 * td.slot_names.len() + if td.has_dict { 24 } else { 0 }
+            }
             Kind::Exception if type_data(obj.ob_type_ref()).heap => GC_HEAD + 16 + 64,
             Kind::Exception => GC_HEAD + 64,
             Kind::Generator => GC_HEAD + 88,

@@ -72,6 +72,8 @@ pub enum Kind {
     Super,
     NotImplemented,
     Ellipsis,
+    /// A `__slots__` entry's descriptor (`slots.rs`).
+    MemberDescriptor,
     /// `sys.stdout` / `sys.stderr`.
     TextStream,
     Quitter,
@@ -116,6 +118,10 @@ pub struct TypeData {
     pub dict: OnceCell<ObjRef>,
     /// True for classes created by a `class` statement (`Py_TPFLAGS_HEAPTYPE`).
     pub heap: bool,
+    /// Names this class's own `__slots__` declares (`slots.rs`).
+    pub slot_names: Vec<String>,
+    /// Instances have a `__dict__` (false when `__slots__` all the way down).
+    pub has_dict: bool,
 }
 
 impl TypeData {
@@ -131,6 +137,8 @@ impl TypeData {
             mro: RefCell::new(Vec::new()),
             dict: OnceCell::new(),
             heap: false,
+            slot_names: Vec::new(),
+            has_dict: true,
         }
     }
 }
@@ -170,6 +178,7 @@ pub struct Types {
     pub super_: ObjRef,
     pub not_implemented: ObjRef,
     pub ellipsis: ObjRef,
+    pub member_descriptor: ObjRef,
     pub text_stream: ObjRef,
     pub quitter: ObjRef,
     pub generator: ObjRef,
@@ -390,6 +399,11 @@ impl Types {
             ),
             not_implemented: t("NotImplementedType", Kind::NotImplemented, TypeSlots::new::<NoneObject>(0)),
             ellipsis: t("ellipsis", Kind::Ellipsis, TypeSlots::new::<NoneObject>(0)),
+            member_descriptor: t(
+                "member_descriptor",
+                Kind::MemberDescriptor,
+                TypeSlots::new::<crate::slots::MemberDescriptor>(0),
+            ),
             text_stream: t(
                 "TextIOWrapper",
                 Kind::TextStream,

@@ -399,7 +399,7 @@ fn bytes_join(vm: &mut Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {
         }
         out.extend_from_slice(b);
     }
-    vm.new_bytes(&out)
+    vm.new_bytes_filled(&out)
 }
 
 /// `s` with the first `count` occurrences of `old` replaced (every
@@ -446,7 +446,7 @@ fn bytes_replace(vm: &mut Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResul
         return bytes_obj(vm, &args[0], data);
     }
     let r = replace_bytes(data, old, new, count);
-    vm.new_bytes(&r)
+    vm.new_bytes_filled(&r)
 }
 
 /// `strip`, `lstrip`, `rstrip`: ASCII whitespace, or the bytes of the argument.
@@ -481,7 +481,7 @@ fn map_bytes(vm: &mut Vm, args: &[ObjRef], kw: Option<&[ObjRef]>, name: &str, f:
     let data = data_of(vm, args, name)?;
     no_args(vm, &format!("bytes.{name}"), args, kw)?;
     let out: Vec<u8> = data.iter().map(f).collect();
-    vm.new_bytes(&out)
+    vm.new_bytes_filled(&out)
 }
 
 fn bytes_upper(vm: &mut Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {

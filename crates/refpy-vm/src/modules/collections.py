@@ -352,6 +352,25 @@ class OrderedDict(dict):
         return f"{self.__class__.__name__}({list(self.items())!r})"
 
 
+class _FieldGetter:
+    """A namedtuple field: reads item `index` of the tuple, refuses writes."""
+
+    def __init__(self, index):
+        self.index = index
+        self.__doc__ = f"Alias for field number {index}"
+
+    def __get__(self, instance, owner=None):
+        if instance is None:
+            return self
+        return instance[self.index]
+
+    def __set__(self, instance, value):
+        raise AttributeError("can't set attribute")
+
+    def __delete__(self, instance):
+        raise AttributeError("can't delete attribute")
+
+
 def namedtuple(typename, field_names, *, rename=False, defaults=None, module=None):
     """A tuple subclass whose items are also attributes by name."""
     if isinstance(field_names, str):
@@ -388,9 +407,14 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
         params.append(name if d < 0 else f"{name}=_defaults[{d}]")
     arg_list = ", ".join(fields)
     body = f"({arg_list},)" if len(fields) == 1 else f"({arg_list})"
-    namespace = {"_tuple_new": tuple.__new__, "_defaults": defaults}
-    exec(f"def __new__(_cls, {', '.join(params)}):\n    return _tuple_new(_cls, {body})", namespace)
-    new = namespace["__new__"]
+    # __new__ is compiled inside a class body named after the type, so its
+    # qualified name, which argument errors show, is "Point.__new__".
+    source = (f"class {typename}:\n"
+              f"    def __new__(_cls, {', '.join(params)}):\n"
+              f"        return _tuple_new(_cls, {body})\n")
+    namespace = {"__name__": "collections", "_tuple_new": tuple.__new__, "_defaults": defaults}
+    exec(source, namespace)
+    new = namespace[typename].__new__
 
     def _make(cls, iterable):
         result = tuple.__new__(cls, iterable)
@@ -427,5 +451,5 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
         "__getnewargs__": __getnewargs__,
     }
     for index, name in enumerate(fields):
-        namespace[name] = property(lambda self, i=index: self[i])
+        namespace[name] = _FieldGetter(index)
     return type(typename, (tuple,), namespace)

@@ -42,6 +42,17 @@ impl Vm {
         }
     }
 
+    /// A bytes object that CPython builds in a fresh buffer and fills
+    /// afterwards (`PyBytes_FromStringAndSize(NULL, n)`: `upper`, `join`,
+    /// `replace`, `bytes(n)`, stepped slices): only `b''` is shared, one
+    /// byte is a new object (`b'a'.upper() is b'A'` is False).
+    pub(crate) fn new_bytes_filled(&mut self, data: &[u8]) -> PyResult {
+        if data.is_empty() {
+            return Ok(self.empty_bytes.clone());
+        }
+        self.alloc_bytes(data)
+    }
+
     /// Allocates a fresh bytes object, bypassing the singletons.
     fn alloc_bytes(&mut self, data: &[u8]) -> PyResult {
         let payload = BytesObject { hash: Cell::new(-1) };
@@ -73,7 +84,7 @@ impl Vm {
                 return Ok(obj.clone());
             }
             let picked: Vec<u8> = (0..count).map(|k| data[(start + k as isize * step) as usize]).collect();
-            return self.new_bytes(&picked);
+            return if step == 1 { self.new_bytes(&picked) } else { self.new_bytes_filled(&picked) };
         }
         let i = self.index_of(key, "byte")?;
         match Self::normalize(i, data.len()) {
@@ -113,16 +124,18 @@ impl Vm {
         }
     }
 
-    /// `b * n` (and `n * b`); an exact bytes object repeated once is itself.
+    /// `b * n` (and `n * b`): an exact bytes object whose length does not
+    /// change is itself; any other result is a new object, even `b''`, as
+    /// CPython's `bytes_repeat` allocates directly.
     pub(crate) fn bytes_repeat(&mut self, obj: &ObjRef, data: &[u8], count: usize) -> PyResult {
-        if count == 1 && self.is_exact(obj, Kind::Bytes) {
+        let Some(total) = data.len().checked_mul(count).filter(|&t| t <= isize::MAX as usize - 33) else {
+            return Err(self.new_error_noargs(ExcType::MemoryError));
+        };
+        if total == data.len() && self.is_exact(obj, Kind::Bytes) {
             return Ok(obj.clone());
         }
-        if data.len().checked_mul(count).is_none_or(|total| total > isize::MAX as usize - 33) {
-            return Err(self.new_error_noargs(ExcType::MemoryError));
-        }
         let out = data.repeat(count);
-        self.new_bytes(&out)
+        self.alloc_bytes(&out)
     }
 
     /// `a + b` for a bytes `a`: an empty operand gives the other one back
@@ -227,7 +240,7 @@ fn zeroed_bytes(vm: &mut Vm, n: &ObjRef) -> PyResult {
         return Err(vm.new_error_noargs(ExcType::MemoryError));
     }
     data.resize(n, 0);
-    vm.new_bytes(&data)
+    vm.new_bytes_filled(&data)
 }
 
 /// The bytes of a bytes object.

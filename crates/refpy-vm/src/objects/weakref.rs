@@ -142,6 +142,8 @@ fn weak_types(vm: &mut Vm) -> [ObjRef; 3] {
             mro: RefCell::new(Vec::new()),
             dict: std::cell::OnceCell::new(),
             heap: false,
+            slot_names: Vec::new(),
+            has_dict: true,
         };
         let slots = TypeSlots::new::<WeakrefObject>(flags::HAVE_GC)
             .with_traverse(weakref_traverse)

@@ -1,0 +1,109 @@
+//! `__slots__`: a class that lists its instances' attributes.
+//!
+//! Each name in `__slots__` becomes a member descriptor in the class
+//! (`<member 'x' of 'P' objects>`). When every class defined in Python in
+//! the MRO has `__slots__` (and none lists `__dict__`), instances have no
+//! `__dict__`: storing any other attribute is an `AttributeError`, and
+//! `sys.getsizeof` counts 8 bytes per slot instead of the dict pointers,
+//! as in CPython. refpy keeps slot values in the instance's attribute
+//! storage, so reading an unset slot raises CPython's `AttributeError` from
+//! the descriptor. One documented difference: in a subclass that has a
+//! `__dict__` again (no `__slots__` of its own), the inherited slots'
+//! values show in that `__dict__`.
+
+use refpy_heap::{alloc, ObjRef};
+
+use crate::errors::{ExcType, PyResult};
+use crate::objects::dict::as_dict;
+use crate::objects::str::as_str;
+use crate::types::type_data;
+use crate::Vm;
+
+/// Payload of a member descriptor: the slot's name and its class's name.
+pub struct MemberDescriptor {
+    pub name: String,
+    pub owner: String,
+}
+
+/// What `__slots__` makes of a class: the slot names along its MRO and
+/// whether its instances still have a `__dict__`.
+pub(crate) struct SlotLayout {
+    pub names: Vec<String>,
+    pub has_dict: bool,
+}
+
+impl Vm {
+    /// Reads `__slots__` from a class namespace, checks it, and replaces
+    /// each slot name in the namespace by a member descriptor. `bases` are
+    /// the new class's bases.
+    pub(crate) fn apply_slots(&mut self, name: &str, bases: &[ObjRef], ns: &ObjRef) -> PyResult<SlotLayout> {
+        let d = as_dict(ns).expect("namespace is a dict");
+        let inherited_dict = bases.iter().any(|b| {
+            type_data(b).mro.borrow().iter().any(|c| type_data(c).heap && type_data(c).has_dict)
+        });
+        let mut names: Vec<String> = Vec::new();
+        for b in bases {
+            for c in type_data(b).mro.borrow().iter() {
+                names.extend(type_data(c).slot_names.iter().cloned());
+            }
+        }
+        let Some(spec) = self.dict_get_str(d, "__slots__")? else {
+            return Ok(SlotLayout { names, has_dict: true });
+        };
+        let own: Vec<ObjRef> = match as_str(&spec) {
+            Some(_) => vec![spec.clone()],
+            None => self.sequence_items(&spec)?,
+        };
+        let mut has_dict = inherited_dict;
+        for item in own {
+            let Some(slot) = as_str(&item).map(str::to_string) else {
+                let t = self.type_name(&item);
+                return Err(self.new_error(ExcType::TypeError, format!("__slots__ items must be strings, not '{t}'")));
+            };
+            if slot == "__dict__" {
+                has_dict = true;
+                continue;
+            }
+            if !slot.chars().next().is_some_and(|c| c.is_alphabetic() || c == '_')
+                || !slot.chars().all(|c| c.is_alphanumeric() || c == '_')
+            {
+                return Err(self.new_error(ExcType::TypeError, "__slots__ must be identifiers"));
+            }
+            if self.dict_get_str(d, &slot)?.is_some() {
+                return Err(self.new_error(
+                    ExcType::ValueError,
+                    format!("'{slot}' in __slots__ conflicts with class variable"),
+                ));
+            }
+            let ty = self.types.member_descriptor.clone();
+            let descr = alloc(&ty, MemberDescriptor { name: slot.clone(), owner: name.to_string() }, 64)
+                .map_err(|_| self.memory_error())?;
+            self.dict_set_str(ns, &slot, descr)?;
+            names.push(slot);
+        }
+        Ok(SlotLayout { names, has_dict })
+    }
+
+    /// Storing attribute `name` on an instance of `ty` is allowed: the class
+    /// has a `__dict__` or `name` is one of its slots.
+    pub(crate) fn check_slot_store(&mut self, obj: &ObjRef, name: &ObjRef) -> PyResult<()> {
+        let td = type_data(obj.ob_type_ref());
+        let n = as_str(name).unwrap_or("");
+        if td.has_dict || td.slot_names.iter().any(|s| s == n) {
+            return Ok(());
+        }
+        let t = td.name.clone();
+        Err(self.new_error(ExcType::AttributeError, format!("'{t}' object has no attribute '{n}'")))
+    }
+
+    /// Reading a slot that holds no value (the descriptor's `__get__`).
+    pub(crate) fn unset_slot_error(&mut self, obj: &ObjRef, descr: &MemberDescriptor) -> PyResult {
+        let t = self.type_name(obj);
+        Err(self.new_error(ExcType::AttributeError, format!("'{t}' object has no attribute '{}'", descr.name)))
+    }
+}
+
+/// `repr()` of a member descriptor.
+pub(crate) fn member_repr(d: &MemberDescriptor) -> String {
+    format!("<member '{}' of '{}' objects>", d.name, d.owner)
+}

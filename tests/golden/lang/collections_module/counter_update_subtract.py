@@ -1,0 +1,21 @@
+# Counter.update adds counts, Counter.subtract takes them away (and may go negative).
+from collections import Counter
+
+c = Counter("aab")
+c.update("abc")
+print(c)
+c.update({"a": 10, "z": 1})
+print(c)
+c.update(b=5)
+print(c)
+c.update(Counter(c=2))
+print(c)
+c.subtract("aaaa")
+print(c)
+c.subtract({"z": 3, "new": 2})
+print(c)
+c.subtract(b=100)
+print(c)
+c.update()
+c.subtract()
+print(c.most_common(2))

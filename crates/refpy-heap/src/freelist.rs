@@ -184,9 +184,8 @@ pub(crate) unsafe fn put(slots: &TypeSlots, p: NonNull<ObjHeader>, block: NonNul
 /// CPython's order. Blocks of GC types leave as CPython's `PyObject_GC_Del`
 /// does: generation 0's count goes down for each.
 pub fn clear_all() {
-    let kept: Vec<(Vec<NonNull<u8>>, bool)> = FREE_LISTS.with(|t| {
-        t.borrow_mut().lists.iter_mut().map(|l| (std::mem::take(&mut l.blocks), l.gc)).collect()
-    });
+    let kept: Vec<(Vec<NonNull<u8>>, bool)> = FREE_LISTS
+        .with(|t| t.borrow_mut().lists.iter_mut().map(|l| (std::mem::take(&mut l.blocks), l.gc)).collect());
     for (blocks, gc) in kept {
         for block in blocks.into_iter().rev() {
             if gc {

@@ -695,10 +695,10 @@ fn alloc_block(
             block.as_ptr().cast::<ManagedDict>().write(ManagedDict { dict: RefCell::new(None) });
         }
         if slots.has_gc() {
-            header.sub(size_of::<GcHead>()).cast::<GcHead>().write(GcHead {
-                gc_next: Cell::new(0),
-                gc_prev: Cell::new(0),
-            });
+            header
+                .sub(size_of::<GcHead>())
+                .cast::<GcHead>()
+                .write(GcHead { gc_next: Cell::new(0), gc_prev: Cell::new(0) });
         }
         Ok(NonNull::new_unchecked(header.cast::<ObjHeader>()))
     }

@@ -734,13 +734,11 @@ pub fn call_type(vm: &mut Vm, ty: &ObjRef, args: &[ObjRef], kwnames: Option<&[Ob
             Ok(d)
         }
         Kind::Range => construct_range(vm, args),
-        Kind::Type => {
-            match args {
-                [obj] => Ok(obj.ob_type()),
-                [name, bases, ns] => new_class(vm, name, bases, ns),
-                _ => Err(vm.new_error(ExcType::TypeError, "type() takes 1 or 3 arguments")),
-            }
-        }
+        Kind::Type => match args {
+            [obj] => Ok(obj.ob_type()),
+            [name, bases, ns] => new_class(vm, name, bases, ns),
+            _ => Err(vm.new_error(ExcType::TypeError, "type() takes 1 or 3 arguments")),
+        },
         Kind::Property => {
             arg_count(vm, "property", args, 0, 4)?;
             let get = |i: usize| args.get(i).filter(|a| !a.is(&vm.none)).cloned();

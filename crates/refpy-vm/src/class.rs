@@ -146,9 +146,10 @@ impl Vm {
                 k if k == Kind::Exception || crate::subclass::is_subclassable(k) => k,
                 Kind::Bool | Kind::None | Kind::Range | Kind::Slice | Kind::Function | Kind::Generator => {
                     let n = td.name.clone();
-                    return Err(
-                        self.new_error(ExcType::TypeError, format!("type '{n}' is not an acceptable base type"))
-                    );
+                    return Err(self.new_error(
+                        ExcType::TypeError,
+                        format!("type '{n}' is not an acceptable base type"),
+                    ));
                 }
                 _ => {
                     let n = td.name.clone();
@@ -159,7 +160,9 @@ impl Vm {
                 }
             };
             if kind != Kind::Instance && kind != k {
-                return Err(self.new_error(ExcType::TypeError, "multiple bases have instance lay-out conflict"));
+                return Err(
+                    self.new_error(ExcType::TypeError, "multiple bases have instance lay-out conflict")
+                );
             }
             kind = k;
         }
@@ -441,7 +444,9 @@ impl Vm {
             self.call(&f, &args, None)?;
             return Ok(());
         }
-        if descr.as_ref().is_some_and(|d| d.downcast::<crate::slots::MemberDescriptor>().is_some()) && value.is_none() {
+        if descr.as_ref().is_some_and(|d| d.downcast::<crate::slots::MemberDescriptor>().is_some())
+            && value.is_none()
+        {
             // Deleting an empty slot: CPython's AttributeError holds just the name.
             let d = self.instance_dict(obj, false)?;
             let set = match d {

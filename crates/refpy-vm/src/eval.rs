@@ -158,11 +158,7 @@ impl Vm {
                     Opcode::STORE_NAME => {
                         let v = self.pop();
                         let ns = self.frames[fi].locals_dict.clone().expect("STORE_NAME needs a namespace");
-                        tri!(self.dict_set(
-                            &ns,
-                            code.names[oparg as usize].clone(),
-                            v
-                        ));
+                        tri!(self.dict_set(&ns, code.names[oparg as usize].clone(), v));
                         finalize!();
                     }
                     Opcode::DELETE_NAME => {
@@ -182,11 +178,7 @@ impl Vm {
                     Opcode::STORE_GLOBAL => {
                         let v = self.pop();
                         let g = self.frames[fi].globals.clone();
-                        tri!(self.dict_set(
-                            &g,
-                            code.names[oparg as usize].clone(),
-                            v
-                        ));
+                        tri!(self.dict_set(&g, code.names[oparg as usize].clone(), v));
                         finalize!();
                     }
                     Opcode::DELETE_GLOBAL => {

@@ -218,7 +218,9 @@ impl Vm {
     /// `seq * n`; `None` when `seq`/`n` are not a sequence and an int.
     fn repeat(&mut self, seq: &ObjRef, n: &ObjRef, inplace: bool) -> PyResult<Option<ObjRef>> {
         let kind = self.kind(seq);
-        if !matches!(kind, Kind::Str | Kind::Bytes | Kind::List | Kind::Tuple) || !crate::objects::int::is_int(n) {
+        if !matches!(kind, Kind::Str | Kind::Bytes | Kind::List | Kind::Tuple)
+            || !crate::objects::int::is_int(n)
+        {
             return Ok(None);
         }
         let count = match as_i64(n) {

@@ -73,9 +73,7 @@ impl Vm {
             | Kind::TupleIterator
             | Kind::StrIterator
             | Kind::BytesIterator
-            | Kind::ListReverseIterator => {
-                GC_HEAD + 32
-            }
+            | Kind::ListReverseIterator => GC_HEAD + 32,
             Kind::RangeIterator => 48,
             Kind::SetIterator => GC_HEAD + 48,
             Kind::DictKeyIterator | Kind::DictValueIterator | Kind::DictItemIterator => GC_HEAD + 56,

@@ -38,9 +38,9 @@ impl Vm {
     /// the new class's bases.
     pub(crate) fn apply_slots(&mut self, name: &str, bases: &[ObjRef], ns: &ObjRef) -> PyResult<SlotLayout> {
         let d = as_dict(ns).expect("namespace is a dict");
-        let inherited_dict = bases.iter().any(|b| {
-            type_data(b).mro.borrow().iter().any(|c| type_data(c).heap && type_data(c).has_dict)
-        });
+        let inherited_dict = bases
+            .iter()
+            .any(|b| type_data(b).mro.borrow().iter().any(|c| type_data(c).heap && type_data(c).has_dict));
         let mut names: Vec<String> = Vec::new();
         for b in bases {
             for c in type_data(b).mro.borrow().iter() {
@@ -58,7 +58,9 @@ impl Vm {
         for item in own {
             let Some(slot) = as_str(&item).map(str::to_string) else {
                 let t = self.type_name(&item);
-                return Err(self.new_error(ExcType::TypeError, format!("__slots__ items must be strings, not '{t}'")));
+                return Err(
+                    self.new_error(ExcType::TypeError, format!("__slots__ items must be strings, not '{t}'"))
+                );
             };
             if slot == "__dict__" {
                 has_dict = true;
@@ -99,7 +101,8 @@ impl Vm {
     /// Reading a slot that holds no value (the descriptor's `__get__`).
     pub(crate) fn unset_slot_error(&mut self, obj: &ObjRef, descr: &MemberDescriptor) -> PyResult {
         let t = self.type_name(obj);
-        Err(self.new_error(ExcType::AttributeError, format!("'{t}' object has no attribute '{}'", descr.name)))
+        Err(self
+            .new_error(ExcType::AttributeError, format!("'{t}' object has no attribute '{}'", descr.name)))
     }
 }
 

@@ -35,7 +35,14 @@ use crate::Vm;
 pub(crate) fn is_subclassable(kind: Kind) -> bool {
     matches!(
         kind,
-        Kind::List | Kind::Dict | Kind::Set | Kind::FrozenSet | Kind::Tuple | Kind::Str | Kind::Int | Kind::Float
+        Kind::List
+            | Kind::Dict
+            | Kind::Set
+            | Kind::FrozenSet
+            | Kind::Tuple
+            | Kind::Str
+            | Kind::Int
+            | Kind::Float
     )
 }
 
@@ -136,7 +143,9 @@ impl Vm {
             alloc(cls, SetObject { table: RefCell::new(table), hash: Cell::new(-1) }, SET_BASICSIZE)
         } else {
             let t = self.type_name(value);
-            return Err(self.new_error(ExcType::TypeError, format!("cannot make a subclass instance from '{t}'")));
+            return Err(
+                self.new_error(ExcType::TypeError, format!("cannot make a subclass instance from '{t}'"))
+            );
         };
         r.map_err(|_| self.memory_error())
     }

@@ -11,8 +11,8 @@ use refpy_heap::{flags, metatype_slots, new_type_object, ObjRef, TypeSlots, Untr
 
 use crate::gc_support as gcs;
 
-use crate::objects::descriptor::{MethodObject, PropertyObject, WrapperObject};
 use crate::objects::bytes::BytesObject;
+use crate::objects::descriptor::{MethodObject, PropertyObject, WrapperObject};
 use crate::objects::dict::DictObject;
 use crate::objects::dictview::DictViewObject;
 use crate::objects::exception::ExceptionObject;

@@ -115,9 +115,12 @@ impl Vm {
             }
         }
         names.extend(OBJECT_DIR.iter().map(|n| n.to_string()));
-        names.extend(["__module__", "__dict__", "__weakref__"].map(String::from).into_iter().filter(|_| {
-            mro.first().is_some_and(|c| type_data(c).heap)
-        }));
+        names.extend(
+            ["__module__", "__dict__", "__weakref__"]
+                .map(String::from)
+                .into_iter()
+                .filter(|_| mro.first().is_some_and(|c| type_data(c).heap)),
+        );
         names.sort();
         names.dedup();
         Ok(names)
@@ -176,7 +179,8 @@ impl Vm {
             self.dict_set_str(&globals, "__builtins__", b)?;
         }
         // eval() ignores leading spaces and tabs, as CPython does.
-        let text = if mode == refpy_compiler::Mode::Eval { text.trim_start_matches([' ', '\t']) } else { &text };
+        let text =
+            if mode == refpy_compiler::Mode::Eval { text.trim_start_matches([' ', '\t']) } else { &text };
         let code = refpy_compiler::compile_source(text, "<string>", mode)
             .map_err(|e| self.syntax_error_exception(&e, text))?;
         let code_obj = self.load_code(&Rc::new(code))?;
@@ -218,9 +222,8 @@ fn builtin_vars(vm: &mut Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult
     unpack_count(vm, "vars", args.len(), 0, 1)?;
     let Some(obj) = args.first() else { return vm.caller_locals() };
     let name = vm.intern("__dict__")?;
-    vm.get_attr(obj, &name).map_err(|_| {
-        vm.new_error(ExcType::TypeError, "vars() argument must have __dict__ attribute")
-    })
+    vm.get_attr(obj, &name)
+        .map_err(|_| vm.new_error(ExcType::TypeError, "vars() argument must have __dict__ attribute"))
 }
 
 /// `dir([object])`: a sorted list of names.

@@ -184,7 +184,12 @@ type Span<'a> = Option<(usize, &'a [u8])>;
 
 /// Parses `(sub[, start[, end]])` for the find family: the span selected
 /// by `start`/`end` (`None` when `start` lies beyond `end`) and the needle.
-fn search<'a>(vm: &mut Vm, args: &'a [ObjRef], kw: Option<&[ObjRef]>, name: &str) -> PyResult<(Span<'a>, Vec<u8>)> {
+fn search<'a>(
+    vm: &mut Vm,
+    args: &'a [ObjRef],
+    kw: Option<&[ObjRef]>,
+    name: &str,
+) -> PyResult<(Span<'a>, Vec<u8>)> {
     let data = data_of(vm, args, name)?;
     no_kwargs(vm, &format!("bytes.{name}"), kw)?;
     arg_count_tuple(vm, name, args.len() - 1, 1, 3)?;
@@ -194,9 +199,17 @@ fn search<'a>(vm: &mut Vm, args: &'a [ObjRef], kw: Option<&[ObjRef]>, name: &str
     Ok(((a <= b).then(|| (a, &data[a..b])), sub))
 }
 
-fn find_common(vm: &mut Vm, args: &[ObjRef], kw: Option<&[ObjRef]>, name: &str, rev: bool, raise: bool) -> PyResult {
+fn find_common(
+    vm: &mut Vm,
+    args: &[ObjRef],
+    kw: Option<&[ObjRef]>,
+    name: &str,
+    rev: bool,
+    raise: bool,
+) -> PyResult {
     let (span, sub) = search(vm, args, kw, name)?;
-    let found = span.and_then(|(a, hay)| if rev { rfind_sub(hay, &sub) } else { find_sub(hay, &sub) }.map(|i| a + i));
+    let found =
+        span.and_then(|(a, hay)| if rev { rfind_sub(hay, &sub) } else { find_sub(hay, &sub) }.map(|i| a + i));
     match found {
         Some(i) => vm.new_int(i as i64),
         None if raise => Err(vm.new_error(ExcType::ValueError, "subsection not found")),
@@ -275,7 +288,12 @@ fn bytes_endswith(vm: &mut Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResu
 }
 
 /// The `sep` and `maxsplit` arguments of `split`/`rsplit`.
-fn split_args(vm: &mut Vm, name: &str, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult<(Option<Vec<u8>>, usize)> {
+fn split_args(
+    vm: &mut Vm,
+    name: &str,
+    args: &[ObjRef],
+    kw: Option<&[ObjRef]>,
+) -> PyResult<(Option<Vec<u8>>, usize)> {
     let npos = args.len() - 1 - kw.map_or(0, <[ObjRef]>::len);
     arg_count_tuple(vm, name, npos, 0, 2)?;
     let a = bind(vm, name, &args[1..], kw, &["sep", "maxsplit"])?;
@@ -450,7 +468,14 @@ fn bytes_replace(vm: &mut Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResul
 }
 
 /// `strip`, `lstrip`, `rstrip`: ASCII whitespace, or the bytes of the argument.
-fn strip(vm: &mut Vm, args: &[ObjRef], kw: Option<&[ObjRef]>, name: &str, left: bool, right: bool) -> PyResult {
+fn strip(
+    vm: &mut Vm,
+    args: &[ObjRef],
+    kw: Option<&[ObjRef]>,
+    name: &str,
+    left: bool,
+    right: bool,
+) -> PyResult {
     let data = data_of(vm, args, name)?;
     no_kwargs(vm, &format!("bytes.{name}"), kw)?;
     arg_count(vm, name, &args[1..], 0, 1)?;
@@ -493,7 +518,13 @@ fn bytes_lower(vm: &mut Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult 
 }
 
 /// An `is…()` test: true when `test` holds for the whole (non-empty) bytes.
-fn predicate(vm: &mut Vm, args: &[ObjRef], kw: Option<&[ObjRef]>, name: &str, test: fn(&[u8]) -> bool) -> PyResult {
+fn predicate(
+    vm: &mut Vm,
+    args: &[ObjRef],
+    kw: Option<&[ObjRef]>,
+    name: &str,
+    test: fn(&[u8]) -> bool,
+) -> PyResult {
     let data = data_of(vm, args, name)?;
     no_args(vm, &format!("bytes.{name}"), args, kw)?;
     Ok(vm.new_bool(!data.is_empty() && test(data)))

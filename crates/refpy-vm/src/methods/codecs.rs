@@ -54,10 +54,34 @@ enum Handler {
 /// CPython codecs that refpy lacks (normalised names): asking for one is a
 /// clear refpy error rather than "unknown encoding".
 const MISSING_CODECS: &[&str] = &[
-    "utf_16", "utf16", "utf_16_le", "utf_16_be", "utf_32", "utf32", "utf_32_le", "utf_32_be", "utf_7",
-    "utf_8_sig", "cp1252", "windows_1252", "cp1251", "cp437", "cp850", "iso8859_15", "iso_8859_15",
-    "latin_9", "mac_roman", "koi8_r", "shift_jis", "euc_jp", "gbk", "gb2312", "big5", "idna",
-    "unicode_escape", "raw_unicode_escape",
+    "utf_16",
+    "utf16",
+    "utf_16_le",
+    "utf_16_be",
+    "utf_32",
+    "utf32",
+    "utf_32_le",
+    "utf_32_be",
+    "utf_7",
+    "utf_8_sig",
+    "cp1252",
+    "windows_1252",
+    "cp1251",
+    "cp437",
+    "cp850",
+    "iso8859_15",
+    "iso_8859_15",
+    "latin_9",
+    "mac_roman",
+    "koi8_r",
+    "shift_jis",
+    "euc_jp",
+    "gbk",
+    "gb2312",
+    "big5",
+    "idna",
+    "unicode_escape",
+    "raw_unicode_escape",
 ];
 
 /// CPython error handlers that refpy lacks.
@@ -228,7 +252,9 @@ pub(crate) fn encode(vm: &mut Vm, text: &str, encoding: &str, errors: &str) -> P
             Handler::Strict => return Err(encode_error(vm, codec, &chars, i, end)),
             Handler::Ignore => {}
             Handler::Replace => out.extend(std::iter::repeat_n(b'?', end - i)),
-            Handler::BackslashReplace => out.extend(chars[i..end].iter().flat_map(|&c| char_escape(c).into_bytes())),
+            Handler::BackslashReplace => {
+                out.extend(chars[i..end].iter().flat_map(|&c| char_escape(c).into_bytes()))
+            }
         }
         i = end;
     }
@@ -241,7 +267,9 @@ fn encode_error(vm: &mut Vm, codec: Codec, chars: &[char], start: usize, end: us
     let (name, limit) = (codec.name(), codec.limit());
     let msg = if end - start == 1 {
         let c = char_escape(chars[start]);
-        format!("'{name}' codec can't encode character '{c}' in position {start}: ordinal not in range({limit})")
+        format!(
+            "'{name}' codec can't encode character '{c}' in position {start}: ordinal not in range({limit})"
+        )
     } else {
         let last = end - 1;
         format!("'{name}' codec can't encode characters in position {start}-{last}: ordinal not in range({limit})")
@@ -263,7 +291,8 @@ pub(crate) fn str_param(
         Some(s) => Ok(s.to_string()),
         None => {
             let t = vm.type_name(v);
-            Err(vm.new_error(ExcType::TypeError, format!("{fname}() argument '{pname}' must be str, not {t}")))
+            Err(vm
+                .new_error(ExcType::TypeError, format!("{fname}() argument '{pname}' must be str, not {t}")))
         }
     }
 }

@@ -352,23 +352,18 @@ class OrderedDict(dict):
         return f"{self.__class__.__name__}({list(self.items())!r})"
 
 
-class _FieldGetter:
+def _refuse_set(self, value):
+    raise AttributeError("can't set attribute")
+
+
+def _refuse_delete(self):
+    raise AttributeError("can't delete attribute")
+
+
+def _field(index):
     """A namedtuple field: reads item `index` of the tuple, refuses writes."""
-
-    def __init__(self, index):
-        self.index = index
-        self.__doc__ = f"Alias for field number {index}"
-
-    def __get__(self, instance, owner=None):
-        if instance is None:
-            return self
-        return instance[self.index]
-
-    def __set__(self, instance, value):
-        raise AttributeError("can't set attribute")
-
-    def __delete__(self, instance):
-        raise AttributeError("can't delete attribute")
+    return property(lambda self: self[index], _refuse_set, _refuse_delete,
+                    f"Alias for field number {index}")
 
 
 def namedtuple(typename, field_names, *, rename=False, defaults=None, module=None):
@@ -451,5 +446,5 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
         "__getnewargs__": __getnewargs__,
     }
     for index, name in enumerate(fields):
-        namespace[name] = _FieldGetter(index)
+        namespace[name] = _field(index)
     return type(typename, (tuple,), namespace)

@@ -4,7 +4,6 @@
 //! `finalize` are Python code run into the module at import, as CPython's
 //! `Lib/weakref.py` is Python (refpy's own, smaller versions).
 
-
 use refpy_heap::ObjRef;
 
 use crate::call::{arg_count, no_kwargs};

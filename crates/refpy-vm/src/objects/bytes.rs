@@ -198,10 +198,6 @@ fn bytes_from_object(vm: &mut Vm, x: &ObjRef) -> PyResult {
         }
         return Ok(r);
     }
-    if let Some(b) = as_bytes(x) {
-        let copy = b.to_vec();
-        return vm.new_bytes(&copy);
-    }
     if is_int(x) {
         return zeroed_bytes(vm, x);
     }
@@ -217,10 +213,9 @@ fn bytes_from_object(vm: &mut Vm, x: &ObjRef) -> PyResult {
     while let Some(item) = vm.iter_next(&it)? {
         if !is_int(&item) {
             let t = vm.type_name(&item);
-            return Err(vm.new_error(
-                ExcType::TypeError,
-                format!("'{t}' object cannot be interpreted as an integer"),
-            ));
+            return Err(
+                vm.new_error(ExcType::TypeError, format!("'{t}' object cannot be interpreted as an integer"))
+            );
         }
         out.push(vm.byte_value(&item, "bytes must be in range(0, 256)")?);
     }

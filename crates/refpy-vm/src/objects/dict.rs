@@ -297,7 +297,8 @@ impl DictTable {
             indices[i] = entries.len() as i32;
             let _ = entries.push_within_capacity(e);
         }
-        let old = (std::mem::replace(&mut self.indices, indices), std::mem::replace(&mut self.entries, entries));
+        let old =
+            (std::mem::replace(&mut self.indices, indices), std::mem::replace(&mut self.entries, entries));
         free_keys(self.log2_size, self.unicode_keys, old);
         self.log2_size = log2;
         Ok(())
@@ -320,7 +321,8 @@ const KEYS_MAXFREELIST: usize = 80;
 /// from the keys free list for a minimum-size table with only `str` keys.
 fn new_keys(log2: u8, unicode: bool) -> Result<Keys, refpy_heap::AllocError> {
     let size = 1usize << log2;
-    let kept = (log2 == LOG_MINSIZE && unicode).then(|| KEYS_FREE_LIST.with(|f| f.borrow_mut().pop())).flatten();
+    let kept =
+        (log2 == LOG_MINSIZE && unicode).then(|| KEYS_FREE_LIST.with(|f| f.borrow_mut().pop())).flatten();
     let (mut indices, entries) = match kept {
         Some(keys) => keys,
         None => (HeapVec::with_capacity(size)?, HeapVec::with_capacity(usable_fraction(size))?),

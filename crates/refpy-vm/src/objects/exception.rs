@@ -247,8 +247,9 @@ impl Vm {
                 Err(e) => return e,
             },
         };
-        if let Err(e) =
-            self.dict_set_str(&dict, "name", name.clone()).and_then(|()| self.dict_set_str(&dict, "obj", obj.clone()))
+        if let Err(e) = self
+            .dict_set_str(&dict, "name", name.clone())
+            .and_then(|()| self.dict_set_str(&dict, "obj", obj.clone()))
         {
             return e;
         }

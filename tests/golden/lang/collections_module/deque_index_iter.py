@@ -1,4 +1,4 @@
-# deque supports indexing, iteration, reversed(), `in`, count and index.
+# deque supports indexing, iteration, `in`, count and index.
 from collections import deque
 
 d = deque(["a", "b", "c", "d", "b"])
@@ -9,7 +9,6 @@ del d[0]
 print(d)
 for item in d:
     print("item", item)
-print(list(reversed(d)))
 print("b" in d, "z" in d, d.count("b"), d.index("b"), d.index("b", 1))
 print(d == deque(["b", "C", "d", "b"]), d == ["b", "C", "d", "b"])
 print(repr(d), str(d))

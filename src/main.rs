@@ -13,6 +13,7 @@ use std::process::ExitCode;
 
 use cli::{Command, Options, Program};
 use refpy_compiler::Mode;
+use refpy_vm::trace::TraceEnd;
 use refpy_vm::{ExcType, RunError, Vm};
 
 /// Stack size of the interpreter thread.
@@ -57,6 +58,9 @@ fn main() -> ExitCode {
 
 /// Runs the program, then the REPL under `-i`; returns the exit status.
 fn run(options: Options) -> u8 {
+    if let Err(status) = start_tracemalloc(&options) {
+        return status;
+    }
     let interactive_stdin =
         options.program == Program::Stdin && (options.inspect || std::io::stdin().is_terminal());
     if interactive_stdin && !options.dis {
@@ -84,6 +88,11 @@ fn run(options: Options) -> u8 {
     if options.inspect {
         repl::catch_interrupts(&vm);
     }
+    if let Some(path) = &options.trace {
+        if let Err(status) = start_trace(&mut vm, path, &source, &filename, options.trace_max_steps) {
+            return status;
+        }
+    }
     let status = run_program(&mut vm, &globals, &source, &filename, options.inspect);
     if options.inspect {
         return repl::run(vm, globals, false);
@@ -96,7 +105,9 @@ fn run(options: Options) -> u8 {
 /// Runs the program text as `__main__`; returns the exit status. Under `-i`
 /// (`inspect`) even `SystemExit` only prints its traceback, as the REPL follows.
 fn run_program(vm: &mut Vm, globals: &refpy_heap::ObjRef, source: &str, filename: &str, inspect: bool) -> u8 {
-    let status = match vm.run_source(source, filename, Mode::Exec, globals) {
+    let result = vm.run_source(source, filename, Mode::Exec, globals);
+    finish_trace(vm, &result, globals);
+    let status = match result {
         Ok(_) => 0,
         Err(RunError::Syntax(e)) => {
             vm.out.flush();
@@ -111,6 +122,53 @@ fn run_program(vm: &mut Vm, globals: &refpy_heap::ObjRef, source: &str, filename
     };
     vm.out.flush();
     status
+}
+
+/// `--trace`: starts recording into the file at `path`; `Err` is the exit
+/// status when the file cannot be created.
+fn start_trace(vm: &mut Vm, path: &str, source: &str, filename: &str, max_steps: usize) -> Result<(), u8> {
+    let started =
+        std::fs::File::create(path).and_then(|file| vm.start_trace(Box::new(file), source, filename, max_steps));
+    started.map_err(|e| {
+        eprintln!("refpy: can't write trace file '{path}': {e}");
+        2
+    })
+}
+
+/// Ends a `--trace` recording (if one runs) with the way the program ended.
+fn finish_trace(vm: &mut Vm, result: &Result<refpy_heap::ObjRef, RunError>, globals: &refpy_heap::ObjRef) {
+    let end = match result {
+        Ok(_) => TraceEnd::Finished,
+        Err(RunError::Syntax(e)) => TraceEnd::Syntax(e),
+        Err(RunError::Exception(err)) if vm.exc_matches(&err.exc, ExcType::SystemExit) => TraceEnd::Finished,
+        Err(RunError::Exception(err)) => TraceEnd::Exception(err),
+    };
+    if let Err(e) = vm.finish_trace(end, globals) {
+        eprintln!("refpy: can't write trace file: {e}");
+    }
+}
+
+/// Starts tracemalloc before the interpreter exists when `PYTHONTRACEMALLOC` or
+/// `-X tracemalloc` asks for it; a bad value is CPython's fatal error (status 1).
+fn start_tracemalloc(options: &Options) -> Result<(), u8> {
+    let env = std::env::var("PYTHONTRACEMALLOC").ok();
+    let frames = cli::tracemalloc_frames(env.as_deref(), &options.xoptions).map_err(|reason| {
+        eprintln!("Fatal Python error: {reason}\nPython runtime state: preinitialized\n");
+        1
+    })?;
+    if frames > refpy_heap::tracemalloc::MAX_NFRAME {
+        eprintln!(
+            "Fatal Python error: init_interp_main: can't initialize tracemalloc\n\
+             Python runtime state: core initialized\n\
+             ValueError: the number of frames must be in range [1; {}]\n",
+            refpy_heap::tracemalloc::MAX_NFRAME
+        );
+        return Err(1);
+    }
+    if frames > 0 {
+        refpy_heap::tracemalloc::start(frames);
+    }
+    Ok(())
 }
 
 /// A fresh interpreter and its `__main__` globals; `Err` is the exit status.

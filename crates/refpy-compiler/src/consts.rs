@@ -34,9 +34,14 @@ pub fn all_name_chars(s: &str) -> bool {
     s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
 }
 
+/// The short-literal half of the policy: at most `short_limit` characters (not bytes).
+pub fn is_short_literal(s: &str, short_limit: usize) -> bool {
+    s.chars().count() <= short_limit
+}
+
 /// The interning decision for a string literal under `short_limit`.
 pub fn interns_literal(s: &str, short_limit: usize) -> bool {
-    all_name_chars(s) || s.chars().count() <= short_limit
+    all_name_chars(s) || is_short_literal(s, short_limit)
 }
 
 /// Builds a `str` constant with the interning flag set by the policy.

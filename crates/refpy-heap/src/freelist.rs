@@ -132,7 +132,7 @@ fn list_index(slots: &TypeSlots, len: usize, reuse: bool) -> Option<usize> {
 pub(crate) fn take(slots: &TypeSlots, len: usize, bytes: usize) -> Option<NonNull<u8>> {
     let i = list_index(slots, len, true)?;
     let size = obmalloc::block_size(bytes)?;
-    FREE_LISTS.with(|t| {
+    let block = FREE_LISTS.with(|t| {
         let mut t = t.borrow_mut();
         if t.bypassed {
             return None;
@@ -142,7 +142,9 @@ pub(crate) fn take(slots: &TypeSlots, len: usize, bytes: usize) -> Option<NonNul
             return None;
         }
         list.blocks.pop()
-    })
+    })?;
+    crate::tracemalloc::after_reuse(block);
+    Some(block)
 }
 
 /// Keeps `block`, which held the object `p` of type `slots` whose payload

@@ -5,6 +5,9 @@
 //!   slots (`Include/object.h`).
 //! - [`gc`]: the generational cycle collector (`Modules/gcmodule.c`).
 //! - [`freelist`]: per-type free lists of float, list, dict and tuple blocks.
+//! - [`trace`]: allocation events and block locations for `refpy --trace`.
+//! - [`tracemalloc`]: a trace (size, allocation traceback) per live block, for CPython's
+//!   `tracemalloc`.
 //!
 //! Architecture invariants: this crate knows no Python type (the VM fills in
 //! [`TypeSlots`]); all of refpy's `unsafe` lives here, each block with a
@@ -15,6 +18,8 @@ pub mod gc;
 pub mod heapvec;
 pub mod object;
 pub mod obmalloc;
+pub mod trace;
+pub mod tracemalloc;
 pub mod weak;
 
 pub use heapvec::HeapVec;

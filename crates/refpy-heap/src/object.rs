@@ -551,6 +551,14 @@ impl ObjRef {
         }
     }
 
+    /// Where the object's block lives (size class, pool, arena), or `None` when it came from
+    /// the system allocator: the heap facts `refpy.explain` shows.
+    pub fn block_info(&self) -> Option<obmalloc::BlockInfo> {
+        // SAFETY: a strong reference keeps the object's block live, and the header lies
+        // inside that block (after the GC head, if any).
+        unsafe { obmalloc::block_info(self.ptr.cast()) }
+    }
+
     /// The objects this object's `traverse` visits (`gc.get_referents` of one object).
     pub fn referents(&self) -> Vec<ObjRef> {
         let mut out = Vec::new();
@@ -649,6 +657,7 @@ pub fn alloc_exact<T: 'static>(
             payload,
         });
     }
+    crate::trace::on_alloc(p.cast());
     Ok(ObjRef { ptr: p.cast(), _not_send: PhantomData })
 }
 
@@ -700,7 +709,9 @@ fn alloc_block(
                 .cast::<GcHead>()
                 .write(GcHead { gc_next: Cell::new(0), gc_prev: Cell::new(0) });
         }
-        Ok(NonNull::new_unchecked(header.cast::<ObjHeader>()))
+        let header = NonNull::new_unchecked(header.cast::<ObjHeader>());
+        crate::trace::on_alloc(header);
+        Ok(header)
     }
 }
 
@@ -981,6 +992,7 @@ unsafe fn destroy(p: NonNull<ObjHeader>) {
         let (drop_payload, pre, heaptype, has_gc) =
             (slots.drop_payload, pre_header(slots), slots.flags & flags::HEAPTYPE != 0, slots.has_gc());
         let ty = (*p.as_ptr()).ob_type.get();
+        crate::trace::on_free(p);
         if slots.has_managed_dict() {
             // subtype_dealloc: the instance dict goes before the base's payload.
             let dict = (*p.as_ptr().cast::<u8>().sub(pre).cast::<ManagedDict>()).dict.take();

@@ -76,6 +76,7 @@ use std::cell::UnsafeCell;
 use std::ptr::{self, NonNull};
 
 mod arena;
+mod block_info;
 mod pool;
 mod raw;
 mod size_class;
@@ -84,6 +85,7 @@ mod stats;
 mod tests;
 
 use arena::{ArenaMap, ArenaObject};
+pub use block_info::{block_info, BlockInfo};
 use pool::{pool_addr, PoolHeader};
 pub use size_class::{
     blocks_per_pool, size_class, ALIGNMENT, ALIGNMENT_SHIFT, ARENA_BITS, ARENA_SIZE, ARENA_SIZE_MASK,
@@ -247,7 +249,9 @@ fn with_state<R>(f: impl FnOnce(&mut Obmalloc) -> R) -> R {
 /// pools; 0 and larger requests from the system allocator.
 #[inline]
 pub fn malloc(nbytes: usize) -> Option<NonNull<u8>> {
-    with_state(|st| st.malloc(nbytes))
+    let p = with_state(|st| st.malloc(nbytes));
+    crate::tracemalloc::after_malloc(p, nbytes);
+    p
 }
 
 /// Frees a block, CPython's `PyObject_Free`.
@@ -256,6 +260,7 @@ pub fn malloc(nbytes: usize) -> Option<NonNull<u8>> {
 /// `p` must come from [`malloc`]/[`realloc`] **on this thread** and not have been freed.
 #[inline]
 pub unsafe fn free(p: NonNull<u8>) {
+    crate::tracemalloc::before_free(p);
     // SAFETY: forwarded from the caller.
     with_state(|st| unsafe { st.free(p) })
 }
@@ -269,7 +274,9 @@ pub unsafe fn free(p: NonNull<u8>) {
 /// As for [`free`].
 pub unsafe fn realloc(p: NonNull<u8>, nbytes: usize) -> Option<NonNull<u8>> {
     // SAFETY: forwarded from the caller.
-    with_state(|st| unsafe { st.realloc(p, nbytes) })
+    let new = with_state(|st| unsafe { st.realloc(p, nbytes) });
+    crate::tracemalloc::after_realloc(p, new, nbytes);
+    new
 }
 
 /// Block size of the size class serving a request of `nbytes`; `None` when the request goes

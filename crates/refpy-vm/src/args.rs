@@ -100,6 +100,14 @@ pub(crate) fn index_arg(vm: &mut Vm, v: &ObjRef) -> PyResult<i64> {
     Err(vm.new_error(ExcType::TypeError, format!("'{t}' object cannot be interpreted as an integer")))
 }
 
+/// An argument converted as a C `int` (`_PyLong_AsInt`): `index_arg`'s
+/// TypeError for non-ints, OverflowError outside the 32-bit range.
+pub(crate) fn c_int_arg(vm: &mut Vm, v: &ObjRef) -> PyResult<i32> {
+    let n = if is_int(v) { as_i64(v) } else { Some(index_arg(vm, v)?) };
+    n.and_then(|n| i32::try_from(n).ok())
+        .ok_or_else(|| vm.new_error(ExcType::OverflowError, "Python int too large to convert to C int"))
+}
+
 /// A slice bound (`_PyEval_SliceIndex`): an int, clamped to the i64 range,
 /// or `None`.
 pub(crate) fn slice_bound(vm: &mut Vm, v: Option<&ObjRef>) -> PyResult<Option<i64>> {

@@ -53,7 +53,7 @@ impl Vm {
             }
             _ if self.is_heap_instance(func) => {
                 let ty = func.ob_type();
-                if let Some(m) = self.lookup_in_mro(&ty, "__call__")? {
+                if let Some(m) = self.lookup_special(&ty, "__call__")? {
                     let mut all = Vec::with_capacity(args.len() + 1);
                     all.push(func.clone());
                     all.extend_from_slice(args);

@@ -12,6 +12,7 @@ use crate::objects::exception::{as_exception, ExceptionObject};
 use crate::objects::function::{as_function, BuiltinFn};
 use crate::objects::instance::InstanceObject;
 use crate::objects::str::as_str;
+use crate::typecache::Found;
 use crate::types::{as_type, type_data, Kind, TypeData};
 use crate::Vm;
 
@@ -125,6 +126,8 @@ impl Vm {
         };
         let meta = self.types.type_.clone();
         let cls = new_type_object(Some(&meta), slots, data).map_err(|_| self.memory_error())?;
+        // The new class may sit at a freed class's address.
+        crate::typecache::invalidate();
         let mro = self.compute_mro(&cls, &bases)?;
         let td = type_data(&cls);
         *td.mro.borrow_mut() = mro;
@@ -209,36 +212,76 @@ impl Vm {
         self.lookup_in_mro_obj(ty, &key)
     }
 
+    /// [`Vm::lookup_in_mro`] for a name written in refpy's code (a special
+    /// method's), without a hash-table lookup to intern it.
+    pub(crate) fn lookup_special(&mut self, ty: &ObjRef, name: &'static str) -> PyResult<Option<ObjRef>> {
+        let key = self.static_name(name)?;
+        self.lookup_in_mro_obj(ty, &key)
+    }
+
     /// [`Vm::lookup_in_mro`] with the name as a str object (an interned name
     /// from the code, whose hash is cached).
     pub fn lookup_in_mro_obj(&mut self, ty: &ObjRef, key: &ObjRef) -> PyResult<Option<ObjRef>> {
-        let hash = self.hash(key)?;
-        let (found, builtin) = self.find_in_mro(ty, key, hash);
-        if found.is_some() {
-            return Ok(found);
-        }
-        match builtin {
-            Some((n, f)) => self.builtin_method(n, f).map(Some),
-            None => Ok(None),
+        match self.find_in_mro(ty, key)? {
+            (Some(v), _) => Ok(Some(v)),
+            (None, Some((n, f))) => self.builtin_method(n, f).map(Some),
+            (None, None) => Ok(None),
         }
     }
 
-    /// The MRO walk without allocating: a class dict entry, or else the
-    /// first built-in special method of `object`/`BaseException` on the way.
+    /// The MRO lookup without allocating: a class dict entry, or else the
+    /// first built-in method on the way; through the type attribute cache.
     fn find_in_mro(
-        &self,
+        &mut self,
         ty: &ObjRef,
         key: &ObjRef,
-        hash: i64,
-    ) -> (Option<ObjRef>, Option<(&'static str, BuiltinFn)>) {
+    ) -> PyResult<(Option<ObjRef>, Option<(&'static str, BuiltinFn)>)> {
+        if let Some(found) = self.type_cache.get(ty, key) {
+            if let Some(r) = self.resolve_found(ty, Some(key), found) {
+                return Ok(r);
+            }
+        }
+        let hash = self.hash(key)?;
+        let found = self.locate_in_mro(ty, key, hash);
+        if crate::objects::str::as_str_object(key).is_some_and(|(s, _)| s.interned.get() != crate::objects::str::Interned::No) {
+            self.type_cache.put(ty, key, found);
+        }
+        Ok(self.resolve_found(ty, None, found).unwrap_or((None, None)))
+    }
+
+    /// What a location holds now. For a cached location `key` is the name
+    /// looked up: `None` if the entry no longer holds that very object (the
+    /// lookup is then redone).
+    fn resolve_found(
+        &self,
+        ty: &ObjRef,
+        key: Option<&ObjRef>,
+        found: Found,
+    ) -> Option<(Option<ObjRef>, Option<(&'static str, BuiltinFn)>)> {
+        match found {
+            Found::Nothing => Some((None, None)),
+            Found::Builtin(n, f) => Some((None, Some((n, f)))),
+            Found::Dict { mro: at, index } => {
+                let mro = type_data(ty).mro.borrow();
+                let d = type_data(mro.get(at as usize)?).dict.get()?;
+                let table = as_dict(d)?.table.borrow();
+                let (k, v) = table.entry(index as usize)?;
+                key.is_none_or(|key| k.is(key)).then(|| (Some(v.clone()), None))
+            }
+        }
+    }
+
+    /// The MRO walk: where `key` is, in a class dict or a built-in table
+    /// (the built-in tables of `object`/`BaseException` hold only special
+    /// methods, `__…__`).
+    fn locate_in_mro(&self, ty: &ObjRef, key: &ObjRef, hash: i64) -> Found {
         let mro = type_data(ty).mro.borrow();
-        // The built-in tables hold only special methods (`__…__`).
         let dunder = crate::objects::str::as_str(key).is_some_and(|n| n.starts_with("__"));
-        for cls in mro.iter() {
+        for (i, cls) in mro.iter().enumerate() {
             let td = type_data(cls);
             if let Some(d) = td.dict.get() {
-                if let Some(v) = as_dict(d).expect("class dict").table.borrow().get(key, hash) {
-                    return (Some(v), None);
+                if let Some(index) = as_dict(d).expect("class dict").table.borrow().index_of(key, hash) {
+                    return Found::Dict { mro: i as u32, index: index as u32 };
                 }
                 continue;
             }
@@ -246,11 +289,11 @@ impl Vm {
                 continue;
             }
             let name = crate::objects::str::as_str(key).unwrap_or("");
-            if let Some(found) = self.builtin_class_attr(cls, name) {
-                return (None, Some(found));
+            if let Some((n, f)) = self.builtin_class_attr(cls, name) {
+                return Found::Builtin(n, f);
             }
         }
-        (None, None)
+        Found::Nothing
     }
 
     /// The built-in method `name` of built-in class `cls` as a base of a
@@ -287,10 +330,9 @@ impl Vm {
 
     /// `name` looked up on `ty` when some class in its MRO defines it in a
     /// class body (not one of the built-in special methods).
-    pub(crate) fn python_defined(&mut self, ty: &ObjRef, name: &str) -> PyResult<Option<ObjRef>> {
-        let key = self.intern(name)?;
-        let hash = self.hash(&key)?;
-        Ok(self.find_in_mro(ty, &key, hash).0)
+    pub(crate) fn python_defined(&mut self, ty: &ObjRef, name: &'static str) -> PyResult<Option<ObjRef>> {
+        let key = self.static_name(name)?;
+        Ok(self.find_in_mro(ty, &key)?.0)
     }
 
     /// True if `obj`'s class was defined in Python.
@@ -346,7 +388,7 @@ impl Vm {
             return self.bind_descriptor(d, obj, &ty).map(Some);
         }
         if as_str(name) != Some("__getattr__") {
-            if let Some(ga) = self.lookup_in_mro(&ty, "__getattr__")? {
+            if let Some(ga) = self.lookup_special(&ty, "__getattr__")? {
                 let bound = self.bind_descriptor(ga, obj, &ty)?;
                 return self.call(&bound, std::slice::from_ref(name), None).map(Some);
             }
@@ -545,7 +587,7 @@ impl Vm {
             (None, Kind::Instance) => self.new_instance(cls)?,
             (None, _) => self.builtin_subclass_new(cls, args, kwnames)?,
         };
-        let init = self.lookup_in_mro(cls, "__init__")?;
+        let init = self.lookup_special(cls, "__init__")?;
         // A built-in __init__ on a plain class is object.__init__, which
         // complains about arguments unless __new__ was overridden.
         let is_object_init = kind != Kind::Exception
@@ -587,9 +629,14 @@ impl Vm {
 
     /// Calls special method `name` of `obj`'s class with `args` (after
     /// `obj`). `Ok(None)` when the class does not define it.
-    pub fn call_special(&mut self, obj: &ObjRef, name: &str, args: &[ObjRef]) -> PyResult<Option<ObjRef>> {
+    pub fn call_special(
+        &mut self,
+        obj: &ObjRef,
+        name: &'static str,
+        args: &[ObjRef],
+    ) -> PyResult<Option<ObjRef>> {
         let ty = obj.ob_type();
-        let Some(m) = self.lookup_in_mro(&ty, name)? else { return Ok(None) };
+        let Some(m) = self.lookup_special(&ty, name)? else { return Ok(None) };
         let mut all = Vec::with_capacity(args.len() + 1);
         match self.kind(&m) {
             Kind::StaticMethod => {

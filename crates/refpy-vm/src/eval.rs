@@ -56,9 +56,28 @@ impl Vm {
         self.stack.last().expect("value stack underflow (compiler bug)")
     }
 
-    /// Runs the newest frame until the entry frame of this invocation returns.
+    /// Runs the newest frame until the entry frame of this invocation returns,
+    /// in the copy of the loop with tracing hooks while tracing is on
+    /// (trace/mod.rs). A copy hands over to the other at a frame switch.
     pub(crate) fn run_frames(&mut self) -> PyResult {
+        // Allocations the caller made before this frame was pushed are the caller's.
+        self.tracemalloc_resolve(self.frames.len() - 1);
+        loop {
+            let done =
+                if self.instrumented() { self.run_frames_in::<true>()? } else { self.run_frames_in::<false>()? };
+            if let Some(v) = done {
+                return Ok(v);
+            }
+        }
+    }
+
+    /// The eval loop; `TRACE` compiles the tracing hooks in. `Ok(None)`:
+    /// tracing was switched on or off, continue in the other copy.
+    fn run_frames_in<const TRACE: bool>(&mut self) -> PyResult<Option<ObjRef>> {
         'frames: loop {
+            if self.instrumented() != TRACE {
+                return Ok(None);
+            }
             let fi = self.frames.len() - 1;
             let code = self.frames[fi].code.clone();
             let units = &code.code.code[..];
@@ -102,8 +121,16 @@ impl Vm {
             }
             let mut lasti;
             let mut frame_lasti: Option<usize> = None;
+            // The frame's previous instruction, for line events.
+            let mut trace_prev = self.frames[fi].lasti;
             loop {
                 lasti = ip;
+                if TRACE && self.trace.active {
+                    tri!(self.trace_instruction(fi, lasti, &mut trace_prev));
+                }
+                if TRACE && refpy_heap::tracemalloc::is_tracing() {
+                    self.tracemalloc_step(fi, lasti);
+                }
                 let unit = units[ip];
                 let oparg = ext | u32::from(unit.arg);
                 ext = 0;
@@ -561,9 +588,19 @@ impl Vm {
                         self.frames[fi].lasti = lasti;
                         let kwn = kw_names.take();
                         match tri!(self.call_from_stack(oparg as usize, kwn)) {
-                            CallTarget::Pushed => continue 'frames,
+                            CallTarget::Pushed => {
+                                if TRACE {
+                                    // Allocations made for the call belong to the caller.
+                                    self.tracemalloc_resolve(fi + 1);
+                                }
+                                continue 'frames;
+                            }
                             CallTarget::Done(v) => {
                                 self.stack.push(v);
+                                // `tracemalloc.start()` just ran: on in the tracing copy.
+                                if !TRACE && refpy_heap::tracemalloc::is_tracing() {
+                                    continue 'frames;
+                                }
                             }
                         }
                         finalize!();
@@ -617,13 +654,16 @@ impl Vm {
                             drop(self.pop());
                         }
                         if is_entry {
-                            return Ok(gen);
+                            return Ok(Some(gen));
                         }
                         self.stack.push(gen);
                         continue 'frames;
                     }
                     Opcode::YIELD_VALUE => {
                         let v = self.pop();
+                        if TRACE && self.trace.active {
+                            tri!(self.trace_event(fi, lasti, crate::trace::Event::Return(Some(&v))));
+                        }
                         let mut frame = self.frames.pop().expect("frame");
                         frame.ip = ip;
                         frame.lasti = lasti;
@@ -633,7 +673,7 @@ impl Vm {
                         *g.saved.borrow_mut() =
                             Some(Box::new(crate::objects::generator::SavedFrame { frame, values }));
                         self.yielded = true;
-                        return Ok(v);
+                        return Ok(Some(v));
                     }
                     Opcode::GET_YIELD_FROM_ITER => {
                         let v = self.pop();
@@ -675,13 +715,16 @@ impl Vm {
                     }
                     Opcode::RETURN_VALUE => {
                         let v = self.pop();
+                        if TRACE && self.trace.active {
+                            tri!(self.trace_event(fi, lasti, crate::trace::Event::Return(Some(&v))));
+                        }
                         let frame = self.frames.pop().expect("frame");
                         self.stack.truncate(frame.base);
                         for _ in 0..frame.below {
                             drop(self.pop());
                         }
                         if frame.is_entry {
-                            return Ok(v);
+                            return Ok(Some(v));
                         }
                         self.stack.push(v);
                         continue 'frames;
@@ -762,10 +805,21 @@ impl Vm {
         if let (Some(IntObject(IntValue::Small(a))), Some(IntObject(IntValue::Small(b)))) =
             (l.downcast_exact(&self.int_tok), r.downcast_exact(&self.int_tok))
         {
+            let (a, b) = (*a, *b);
             let v = match op {
-                BinaryOp::Add | BinaryOp::InplaceAdd => a.checked_add(*b),
-                BinaryOp::Subtract | BinaryOp::InplaceSubtract => a.checked_sub(*b),
-                BinaryOp::Multiply | BinaryOp::InplaceMultiply => a.checked_mul(*b),
+                BinaryOp::Add | BinaryOp::InplaceAdd => a.checked_add(b),
+                BinaryOp::Subtract | BinaryOp::InplaceSubtract => a.checked_sub(b),
+                BinaryOp::Multiply | BinaryOp::InplaceMultiply => a.checked_mul(b),
+                BinaryOp::And | BinaryOp::InplaceAnd => Some(a & b),
+                BinaryOp::Or | BinaryOp::InplaceOr => Some(a | b),
+                BinaryOp::Xor | BinaryOp::InplaceXor => Some(a ^ b),
+                // Floor division and modulo take the divisor's sign (Python's rule).
+                BinaryOp::FloorDivide | BinaryOp::InplaceFloorDivide if b > 0 => Some(a.div_euclid(b)),
+                BinaryOp::Remainder | BinaryOp::InplaceRemainder if b > 0 => Some(a.rem_euclid(b)),
+                BinaryOp::Rshift | BinaryOp::InplaceRshift if (0..64).contains(&b) => Some(a >> b),
+                BinaryOp::Lshift | BinaryOp::InplaceLshift if (0..63).contains(&b) => {
+                    Some(a << b).filter(|v| v >> b == a)
+                }
                 _ => None,
             }?;
             return Some(self.new_int(v));
@@ -841,6 +895,10 @@ impl Vm {
     /// Raises `err` inside the newest frame (a resumed generator), at the
     /// instruction where it was suspended, and runs on from the handler.
     pub(crate) fn throw_into_frame(&mut self, err: PyErr, lasti: usize) -> PyResult {
+        if self.trace.active {
+            // 3.11 traces a throw into a generator as a `call` first.
+            self.trace_event(self.frames.len() - 1, lasti, crate::trace::Event::Call)?;
+        }
         self.unwind(err, lasti)?;
         self.run_frames()
     }
@@ -878,7 +936,7 @@ impl Vm {
     fn enter_context(&mut self, mgr: &ObjRef) -> PyResult<(ObjRef, ObjRef)> {
         let ty = mgr.ob_type();
         let (enter, exit) = if self.is_heap_instance(mgr) {
-            (self.lookup_in_mro(&ty, "__enter__")?, self.lookup_in_mro(&ty, "__exit__")?)
+            (self.lookup_special(&ty, "__enter__")?, self.lookup_special(&ty, "__exit__")?)
         } else {
             (None, None)
         };
@@ -931,7 +989,7 @@ impl Vm {
     /// Propagates `err` from the newest frame: records a traceback entry per
     /// frame, jumps to a handler from the exception table if there is one,
     /// else pops the frame. Returns `Err` once an entry frame is left.
-    fn unwind(&mut self, err: PyErr, raised_at: usize) -> PyResult<()> {
+    fn unwind(&mut self, mut err: PyErr, raised_at: usize) -> PyResult<()> {
         // A re-raise already has this frame's traceback entry (3.11 jumps to
         // `exception_unwind`, not `error`).
         let mut add_tb = !std::mem::take(&mut self.reraising);
@@ -944,6 +1002,9 @@ impl Vm {
             let (code_obj, lasti) = (frame.code_obj.clone(), frame.lasti);
             if add_tb {
                 self.add_traceback(&err, code_obj, lasti)?;
+                if self.trace.active {
+                    err = self.trace_unwind_exception(err);
+                }
             }
             add_tb = true;
             let frame = self.frames.last().expect("frame");
@@ -964,6 +1025,9 @@ impl Vm {
                 self.stack.push(err.exc);
                 self.frames.last_mut().expect("frame").ip = h.target as usize;
                 return Ok(());
+            }
+            if self.trace.active {
+                self.trace_unwind_return();
             }
             let frame = self.frames.pop().expect("frame");
             self.stack.truncate(frame.base);
@@ -1414,6 +1478,7 @@ impl Vm {
             below,
             is_entry: false,
             generator: None,
+            trace: None,
         });
         Ok(())
     }
@@ -1443,6 +1508,7 @@ impl Vm {
             below: 0,
             is_entry: true,
             generator: None,
+            trace: None,
         });
         self.run_frames()
     }

@@ -15,9 +15,12 @@
 
 use std::rc::Rc;
 
+use refpy_compiler::CodeObject;
 use refpy_heap::ObjRef;
 
-use crate::objects::function::CodeData;
+use crate::errors::PyResult;
+use crate::objects::function::{CellObject, CodeData};
+use crate::Vm;
 
 /// One activation of a code object.
 pub struct Frame {
@@ -41,11 +44,54 @@ pub struct Frame {
     pub is_entry: bool,
     /// The generator that owns this frame, while it runs.
     pub generator: Option<ObjRef>,
+    /// The local trace function (`f_trace`): what `sys.settrace`'s function
+    /// returned for this frame's `call` event (`trace/mod.rs`).
+    pub trace: Option<ObjRef>,
 }
 
 impl Frame {
     /// First stack index above the locals: where the value stack starts.
     pub fn stack_base(&self) -> usize {
         self.base + self.code.code.nlocalsplus()
+    }
+}
+
+impl Vm {
+    /// The bound local variables of a function frame whose slots (locals,
+    /// then cells, then free variables) are `slots`, in that order, with
+    /// cells replaced by their contents: what `locals()` shows.
+    pub(crate) fn fast_local_pairs(&self, code: &CodeObject, slots: &[ObjRef]) -> Vec<(Rc<str>, ObjRef)> {
+        let names = code.varnames.iter().chain(&code.cellvars).chain(&code.freevars);
+        let mut pairs = Vec::new();
+        for (i, (name, slot)) in names.zip(slots).enumerate() {
+            let value = match slot.downcast::<CellObject>() {
+                Some(cell) if i >= code.varnames.len() => cell.contents.borrow().clone(),
+                _ if slot.is(&self.null) => None,
+                _ => Some(slot.clone()),
+            };
+            if let Some(v) = value {
+                pairs.push((name.clone(), v));
+            }
+        }
+        pairs
+    }
+
+    /// `locals()` of frame `fi`: its namespace dict at module and class
+    /// level, a fresh snapshot dict of its local variables in a function
+    /// (CPython 3.11's `f_locals` after `PyFrame_FastToLocals`).
+    pub(crate) fn frame_locals(&mut self, fi: usize) -> PyResult {
+        let frame = &self.frames[fi];
+        if let Some(ns) = &frame.locals_dict {
+            return Ok(ns.clone());
+        }
+        let code = frame.code.code.clone();
+        let base = frame.base;
+        let end = (base + code.nlocalsplus()).min(self.stack.len());
+        let pairs = self.fast_local_pairs(&code, &self.stack[base..end]);
+        let d = self.new_dict()?;
+        for (name, v) in pairs {
+            self.dict_set_str(&d, &name, v)?;
+        }
+        Ok(d)
     }
 }

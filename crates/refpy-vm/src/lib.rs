@@ -14,6 +14,7 @@ mod call;
 mod class;
 pub mod errors;
 mod eval;
+mod explain;
 mod frame;
 mod gc_support;
 mod import;
@@ -30,7 +31,9 @@ mod slots;
 mod special;
 mod subclass;
 mod suggestions;
+pub mod trace;
 pub mod traceback;
+mod typecache;
 pub mod types;
 mod vm;
 

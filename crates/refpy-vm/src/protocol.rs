@@ -394,6 +394,7 @@ impl Vm {
                 return self.new_range_iter(start, step, len);
             }
             Kind::ListIterator
+            | Kind::SeqGetItemIterator
             | Kind::TupleIterator
             | Kind::StrIterator
             | Kind::BytesIterator
@@ -414,8 +415,12 @@ impl Vm {
                     }
                     return Ok(it);
                 }
-                let t = self.type_name(obj);
-                return Err(self.new_error(ExcType::TypeError, format!("'{t}' object is not iterable")));
+                if self.is_heap_instance(obj) && self.user_special_exists(obj, "__getitem__")? {
+                    self.types.seq_getitem_iterator.clone()
+                } else {
+                    let t = self.type_name(obj);
+                    return Err(self.new_error(ExcType::TypeError, format!("'{t}' object is not iterable")));
+                }
             }
         };
         self.new_seq_iter(&ty, obj.clone())
@@ -468,6 +473,19 @@ impl Vm {
                         return self.new_str(c.encode_utf8(&mut buf)).map(Some);
                     }
                     None => None,
+                }
+            }
+            Kind::SeqGetItemIterator => {
+                let index = self.new_int(i as i64)?;
+                match self.get_item(&seq, &index) {
+                    Ok(v) => Some(v),
+                    Err(e)
+                        if self.exc_matches(&e.exc, ExcType::IndexError)
+                            || self.exc_matches(&e.exc, ExcType::StopIteration) =>
+                    {
+                        None
+                    }
+                    Err(e) => return Err(e),
                 }
             }
             Kind::BytesIterator => match as_bytes(&seq).and_then(|b| b.get(i).copied()) {
@@ -557,9 +575,9 @@ impl Vm {
     }
 
     /// True if `obj`'s Python class defines `name`.
-    fn user_special_exists(&mut self, obj: &ObjRef, name: &str) -> PyResult<bool> {
+    fn user_special_exists(&mut self, obj: &ObjRef, name: &'static str) -> PyResult<bool> {
         let ty = obj.ob_type();
-        Ok(self.lookup_in_mro(&ty, name)?.is_some())
+        Ok(self.lookup_special(&ty, name)?.is_some())
     }
 
     /// True for built-in iterators and instances with `__next__`.
@@ -570,6 +588,7 @@ impl Vm {
         Ok(matches!(
             self.kind(it),
             Kind::ListIterator
+                | Kind::SeqGetItemIterator
                 | Kind::TupleIterator
                 | Kind::StrIterator
                 | Kind::BytesIterator
@@ -698,9 +717,12 @@ impl Vm {
     /// The read-only introspection attributes of functions (`__doc__`,
     /// `__defaults__`, `__kwdefaults__`, `__closure__`, `__module__`),
     /// generators (`__name__`, `__qualname__`, `gi_running`), cells
-    /// (`cell_contents`) and traceback entries (`tb_lineno`, `tb_next`,
-    /// `tb_lasti`).
+    /// (`cell_contents`), traceback entries (`tb_lineno`, `tb_next`,
+    /// `tb_lasti`), and frames and code objects (trace/frameobj.rs).
     fn introspection_attr(&mut self, obj: &ObjRef, name: &str) -> PyResult<Option<ObjRef>> {
+        if let Some(v) = self.frame_or_code_attr(obj, name)? {
+            return Ok(Some(v));
+        }
         let none = self.none.clone();
         if let Some(f) = crate::objects::function::as_function(obj) {
             return Ok(Some(match name {
@@ -782,6 +804,7 @@ impl Vm {
             return self.module_setattr(obj, name, value);
         }
         if let Some(td) = crate::types::as_type(obj).filter(|t| t.heap) {
+            crate::typecache::invalidate();
             let d = td.dict.get().cloned().expect("class dict");
             let dict = as_dict(&d).expect("class dict");
             return match value {

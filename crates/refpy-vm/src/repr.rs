@@ -166,7 +166,7 @@ impl Vm {
     }
 
     /// Representations of objects that are not plain data.
-    fn other_repr(&mut self, v: &ObjRef) -> String {
+    pub(crate) fn other_repr(&mut self, v: &ObjRef) -> String {
         if let Some(r) = as_range(v) {
             return if r.step == 1 {
                 format!("range({}, {})", r.start, r.stop)
@@ -220,6 +220,16 @@ impl Vm {
             }
             Kind::Code => format!("<code object at {:#x}>", v.id()),
             Kind::NotImplemented => "NotImplemented".into(),
+            Kind::Method => {
+                let m = v.downcast::<crate::objects::descriptor::MethodObject>().expect("method");
+                let (func, obj) = (m.func.clone(), m.self_obj.clone());
+                let name = match as_function(&func) {
+                    Some(f) => as_str(&f.qualname.borrow()).unwrap_or("?").to_string(),
+                    None => self.repr_string(&func).unwrap_or_default(),
+                };
+                let of = self.repr_string(&obj).unwrap_or_default();
+                format!("<bound method {name} of {of}>")
+            }
             Kind::Ellipsis => "Ellipsis".into(),
             Kind::MemberDescriptor => {
                 crate::slots::member_repr(v.downcast::<crate::slots::MemberDescriptor>().expect("member"))

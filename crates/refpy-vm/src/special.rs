@@ -49,14 +49,14 @@ impl Vm {
     pub(crate) fn user_special(
         &mut self,
         obj: &ObjRef,
-        name: &str,
+        name: &'static str,
         args: &[ObjRef],
     ) -> PyResult<Option<ObjRef>> {
         if !self.is_heap_instance(obj) {
             return Ok(None);
         }
         let ty = obj.ob_type();
-        match self.lookup_in_mro(&ty, name)? {
+        match self.lookup_special(&ty, name)? {
             Some(m)
                 if as_function(&m).is_some()
                     || matches!(self.kind(&m), Kind::StaticMethod | Kind::ClassMethod) =>
@@ -195,7 +195,7 @@ impl Vm {
             return Ok(None);
         }
         let ty = v.ob_type();
-        match self.lookup_in_mro(&ty, "__hash__")? {
+        match self.lookup_special(&ty, "__hash__")? {
             Some(h) if h.is(&self.none) => {
                 let t = self.type_name(v);
                 Err(self.new_error(ExcType::TypeError, format!("unhashable type: '{t}'")))

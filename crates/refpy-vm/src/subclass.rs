@@ -62,7 +62,8 @@ impl Vm {
     /// True if `obj` is an instance of a Python subclass of a built-in type.
     #[inline]
     pub(crate) fn is_builtin_subclass_instance(&self, obj: &ObjRef) -> bool {
-        as_type(obj.ob_type_ref()).is_some_and(|t| t.heap && is_subclassable(t.kind))
+        // The slot flag first: the common case (a built-in object) stops here.
+        obj.has_heap_type() && as_type(obj.ob_type_ref()).is_some_and(|t| t.heap && is_subclassable(t.kind))
     }
 
     /// `obj.name(*args)` when `obj` is an instance of a Python subclass of a
@@ -72,7 +73,7 @@ impl Vm {
     pub(crate) fn override_special(
         &mut self,
         obj: &ObjRef,
-        name: &str,
+        name: &'static str,
         args: &[ObjRef],
     ) -> PyResult<Option<ObjRef>> {
         if !self.is_builtin_subclass_instance(obj) {
@@ -128,7 +129,7 @@ impl Vm {
         let r = if let Some(items) = as_tuple(value) {
             alloc_var(cls, TupleObject, items.iter().cloned(), tuple_basicsize(items.len()))
         } else if let Some((s, text)) = as_str_object(value) {
-            let payload = StrObject { hash: Cell::new(-1), nchars: s.nchars, interned: Cell::new(false) };
+            let payload = StrObject::new(s.nchars);
             alloc_str(cls, payload, text, str_basicsize(s.nchars, 0xff))
         } else if let Some(IntObject(v)) = value.downcast::<IntObject>() {
             let v = match v {

@@ -162,7 +162,7 @@ fn format_entry(e: &Entry, out: &mut String) {
 }
 
 /// Line `lineno` of a source file, without its newline.
-fn source_line(filename: &str, lineno: u32) -> Option<String> {
+pub(crate) fn source_line(filename: &str, lineno: u32) -> Option<String> {
     if filename.starts_with('<') || lineno == 0 {
         return None;
     }

@@ -55,6 +55,8 @@ pub enum Kind {
     Code,
     Cell,
     ListIterator,
+    /// `iterator`: the old sequence protocol, `__getitem__(0)`, `(1)`, … until IndexError.
+    SeqGetItemIterator,
     TupleIterator,
     StrIterator,
     BytesIterator,
@@ -96,6 +98,8 @@ pub enum Kind {
     WeakRef,
     /// `weakref.ProxyType` and `weakref.CallableProxyType`.
     WeakProxy,
+    /// The frame objects trace functions receive (`trace/frameobj.rs`).
+    Frame,
 }
 
 /// The Python-level part of a type object.
@@ -122,6 +126,15 @@ pub struct TypeData {
     pub slot_names: Vec<String>,
     /// Instances have a `__dict__` (false when `__slots__` all the way down).
     pub has_dict: bool,
+}
+
+impl Drop for TypeData {
+    /// A freed class's address may be reused by another: cached lookups go.
+    fn drop(&mut self) {
+        if self.heap {
+            crate::typecache::invalidate();
+        }
+    }
 }
 
 impl TypeData {
@@ -164,6 +177,7 @@ pub struct Types {
     pub code: ObjRef,
     pub cell: ObjRef,
     pub list_iterator: ObjRef,
+    pub seq_getitem_iterator: ObjRef,
     pub tuple_iterator: ObjRef,
     pub str_iterator: ObjRef,
     pub bytes_iterator: ObjRef,
@@ -318,6 +332,13 @@ impl Types {
                 TypeSlots::new::<CellObject>(gc)
                     .with_traverse(gcs::cell_traverse)
                     .with_clear(gcs::cell_clear),
+            ),
+            seq_getitem_iterator: t(
+                "iterator",
+                Kind::SeqGetItemIterator,
+                TypeSlots::new::<SeqIterator>(gc)
+                    .with_traverse(gcs::seqiter_traverse)
+                    .with_clear(gcs::seqiter_clear),
             ),
             list_iterator: t(
                 "list_iterator",

@@ -25,6 +25,9 @@ pub struct Output {
     /// Flush at every line break, as CPython's stdout does on a terminal
     /// (the REPL turns this on when stdout is a terminal).
     pub line_buffered: bool,
+    /// A copy of everything written, kept while `refpy --trace` records
+    /// (each step carries the output so far).
+    pub capture: Option<String>,
 }
 
 impl Output {
@@ -32,6 +35,9 @@ impl Output {
     /// when line-buffered.
     pub fn write_str(&mut self, s: &str) {
         self.buf.extend_from_slice(s.as_bytes());
+        if let Some(c) = &mut self.capture {
+            c.push_str(s);
+        }
         if self.buf.len() > 1 << 16 || (self.line_buffered && s.contains('\n')) {
             self.flush();
         }
@@ -108,6 +114,10 @@ pub struct Vm {
     /// Function objects of the built-in special methods of `object` and
     /// `BaseException`, made on first lookup.
     pub(crate) builtin_methods: Vec<(crate::objects::function::BuiltinFn, ObjRef)>,
+    /// Where attribute names were found along classes' MROs (`typecache.rs`).
+    pub(crate) type_cache: crate::typecache::TypeCache,
+    /// Interned names for refpy's own `&'static str` names, by address (`Vm::static_name`).
+    pub(crate) static_names: Vec<Option<(&'static str, ObjRef)>>,
     /// The built-in modules made so far, by name: CPython's per-interpreter
     /// cache of extension modules, which the `gc` hooks consult and which
     /// outlives a `del sys.modules['gc']`.
@@ -119,6 +129,8 @@ pub struct Vm {
     pub interrupt: std::sync::Arc<std::sync::atomic::AtomicBool>,
     /// `weakref.ReferenceType`, `ProxyType`, `CallableProxyType`, made on first use.
     pub(crate) weakref_types: Option<[ObjRef; 3]>,
+    /// `sys.settrace` and `refpy --trace` (`trace/mod.rs`).
+    pub(crate) trace: crate::trace::TraceState,
 }
 
 impl Vm {
@@ -174,12 +186,15 @@ impl Vm {
             yielded: false,
             running_finalizers: false,
             hash_key,
-            out: Output { buf: Vec::with_capacity(1 << 16), line_buffered: false },
+            out: Output { buf: Vec::with_capacity(1 << 16), line_buffered: false, capture: None },
             argv,
             modules: Vec::new(),
             builtin_methods: Vec::new(),
+            type_cache: crate::typecache::TypeCache::new(),
+            static_names: vec![None; 64],
             interrupt: Default::default(),
             weakref_types: None,
+            trace: Default::default(),
         };
         vm.init_caches().expect("startup allocation");
         crate::builtins::install(&mut vm).expect("startup allocation");
@@ -271,7 +286,7 @@ impl Vm {
 
     fn load_const(&mut self, c: &Constant, merged: &mut FxHashMap<ConstKey, ObjRef>) -> PyResult {
         if let Constant::Str { value, interned } = c {
-            return if *interned { self.intern(value) } else { self.alloc_new_str(value) };
+            return self.literal_str(value, *interned);
         }
         if let Constant::Code(inner) = c {
             let data = self.load_code_data(inner, merged)?;

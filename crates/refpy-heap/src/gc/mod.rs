@@ -509,6 +509,43 @@ pub fn get_freeze_count() -> usize {
     with_state(|s| list_size(s.permanent_head()))
 }
 
+/// The collector list that holds a tracked object (see [`generation_of`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GcList {
+    /// Generation 0, 1 or 2.
+    Generation(usize),
+    /// The permanent generation: frozen by `gc.freeze()`, never collected.
+    Permanent,
+}
+
+/// Which list holds `obj`: the generation `gc.get_objects(g)` would list it in, or the
+/// permanent one. `None` for an untracked or non-GC object, and for one in a collection's
+/// working list while finalizers run. Walks the list to its head: for introspection
+/// (`refpy.explain`), not for hot code.
+pub fn generation_of(obj: &ObjRef) -> Option<GcList> {
+    if !obj.is_tracked() {
+        return None;
+    }
+    with_state(|s| {
+        if s.lists_in_flux.get() {
+            return None;
+        }
+        // SAFETY: `obj` is a live, tracked GC object, so a GcHead precedes its header.
+        let start = unsafe { Gc::of_object(obj.as_ptr()) };
+        let mut gc = start.next();
+        while gc != start {
+            if let Some(g) = (0..NUM_GENERATIONS).find(|&g| s.gen_head(g) == gc) {
+                return Some(GcList::Generation(g));
+            }
+            if s.permanent_head() == gc {
+                return Some(GcList::Permanent);
+            }
+            gc = gc.next();
+        }
+        None
+    })
+}
+
 /// Checks every generation list (`validate_list` between collections): well
 /// linked, no collection flags, only live GC objects. Panics on a violation.
 pub fn check_invariants() {

@@ -630,3 +630,22 @@ fn random_graphs_match_a_reachability_walk() {
         assert!(get_objects(None).is_empty(), "seed {seed}");
     }
 }
+
+#[test]
+fn generation_of_follows_collections_and_freeze() {
+    let w = World::new();
+    let a = w.node(1);
+    let atom = w.atom();
+    assert_eq!(generation_of(&a), Some(GcList::Generation(0)));
+    assert_eq!(generation_of(&atom), None, "non-GC objects are never tracked");
+    collect(0, &mut NoHooks);
+    assert_eq!(generation_of(&a), Some(GcList::Generation(1)));
+    collect(2, &mut NoHooks);
+    assert_eq!(generation_of(&a), Some(GcList::Generation(2)));
+    freeze();
+    assert_eq!(generation_of(&a), Some(GcList::Permanent));
+    unfreeze();
+    a.untrack();
+    assert_eq!(generation_of(&a), None);
+    check_invariants();
+}

@@ -13,7 +13,7 @@ use crate::args::bind;
 use crate::call::{arg_count, no_kwargs};
 use crate::errors::{ExcType, PyResult};
 use crate::objects::dict::as_dict;
-use crate::objects::function::{BuiltinFn, CellObject};
+use crate::objects::function::BuiltinFn;
 use crate::objects::str::as_str;
 use crate::types::{as_type, type_data};
 use crate::Vm;
@@ -65,30 +65,10 @@ impl Vm {
     /// `locals()` of the calling frame: its namespace dict at module and
     /// class level, a fresh snapshot of its local variables in a function.
     fn caller_locals(&mut self) -> PyResult {
-        let Some(frame) = self.frames.last() else { return self.new_dict() };
-        if let Some(ns) = &frame.locals_dict {
-            return Ok(ns.clone());
+        match self.frames.len().checked_sub(1) {
+            Some(fi) => self.frame_locals(fi),
+            None => self.new_dict(),
         }
-        let code = frame.code.code.clone();
-        let base = frame.base;
-        let names = code.varnames.iter().chain(&code.cellvars).chain(&code.freevars);
-        let mut pairs = Vec::new();
-        for (i, name) in names.enumerate() {
-            let slot = &self.stack[base + i];
-            let value = match slot.downcast::<CellObject>() {
-                Some(cell) if i >= code.varnames.len() => cell.contents.borrow().clone(),
-                _ if slot.is(&self.null) => None,
-                _ => Some(slot.clone()),
-            };
-            if let Some(v) = value {
-                pairs.push((name.clone(), v));
-            }
-        }
-        let d = self.new_dict()?;
-        for (name, v) in pairs {
-            self.dict_set_str(&d, &name, v)?;
-        }
-        Ok(d)
     }
 
     /// The names `dir(obj)` lists, unsorted: the instance's attributes,

@@ -26,6 +26,8 @@ class deque:
                 raise ValueError("maxlen must be non-negative")
         self._items = []
         self._maxlen = maxlen
+        # Bumped by every change of length or order; iterators compare it.
+        self._state = 0
         self.extend(iterable)
 
     @property
@@ -41,21 +43,25 @@ class deque:
             self._items.pop()
 
     def append(self, x):
+        self._state += 1
         self._items.append(x)
         self._trim_left()
 
     def appendleft(self, x):
+        self._state += 1
         self._items.insert(0, x)
         self._trim_right()
 
     def pop(self):
         if not self._items:
             raise IndexError("pop from an empty deque")
+        self._state += 1
         return self._items.pop()
 
     def popleft(self):
         if not self._items:
             raise IndexError("pop from an empty deque")
+        self._state += 1
         return self._items.pop(0)
 
     def extend(self, iterable):
@@ -71,9 +77,11 @@ class deque:
         if size:
             n %= size
             if n:
+                self._state += 1
                 self._items[:] = self._items[-n:] + self._items[:-n]
 
     def clear(self):
+        self._state += 1
         self._items.clear()
 
     def copy(self):
@@ -83,20 +91,23 @@ class deque:
         return self._items.count(x)
 
     def index(self, x, start=0, stop=None):
-        items = self._items if stop is None else self._items[:stop]
-        for i in range(start, len(items)):
-            if items[i] == x:
-                return i
-        raise ValueError(f"{x!r} is not in deque")
+        if stop is None:
+            stop = len(self._items)
+        try:
+            return self._items.index(x, start, stop)
+        except ValueError:
+            raise ValueError(f"{x!r} is not in deque") from None
 
     def insert(self, i, x):
         if self._maxlen is not None and len(self._items) >= self._maxlen:
             raise IndexError("deque already at its maximum size")
+        self._state += 1
         self._items.insert(i, x)
 
     def remove(self, value):
         if value not in self._items:
             raise ValueError(f"{value!r} is not in deque")
+        self._state += 1
         self._items.remove(value)
 
     def reverse(self):
@@ -105,11 +116,20 @@ class deque:
     def __len__(self):
         return len(self._items)
 
+    def _walk(self, indices):
+        state = self._state
+        for i in indices:
+            if self._state != state:
+                break
+            yield self._items[i]
+        if self._state != state:
+            raise RuntimeError("deque mutated during iteration")
+
     def __iter__(self):
-        return iter(self._items)
+        return self._walk(range(len(self._items)))
 
     def __reversed__(self):
-        return reversed(self._items)
+        return self._walk(range(len(self._items) - 1, -1, -1))
 
     def __contains__(self, x):
         return x in self._items
@@ -133,12 +153,33 @@ class deque:
 
     def __delitem__(self, i):
         self._check_index(i)
+        self._state += 1
         del self._items[i]
 
     def __eq__(self, other):
         if not isinstance(other, deque):
             return NotImplemented
         return self._items == other._items
+
+    def __lt__(self, other):
+        if not isinstance(other, deque):
+            return NotImplemented
+        return self._items < other._items
+
+    def __le__(self, other):
+        if not isinstance(other, deque):
+            return NotImplemented
+        return self._items <= other._items
+
+    def __gt__(self, other):
+        if not isinstance(other, deque):
+            return NotImplemented
+        return self._items > other._items
+
+    def __ge__(self, other):
+        if not isinstance(other, deque):
+            return NotImplemented
+        return self._items >= other._items
 
     def __add__(self, other):
         if not isinstance(other, deque):
@@ -147,6 +188,19 @@ class deque:
 
     def __iadd__(self, other):
         self.extend(other)
+        return self
+
+    def __mul__(self, n):
+        if not isinstance(n, int):
+            raise TypeError(f"can't multiply sequence by non-int of type '{type(n).__name__}'")
+        return deque(self._items * n, self._maxlen)
+
+    __rmul__ = __mul__
+
+    def __imul__(self, n):
+        repeated = (self * n)._items
+        self.clear()
+        self.extend(repeated)
         return self
 
     def __repr__(self):
@@ -174,7 +228,25 @@ class defaultdict(dict):
         return value
 
     def copy(self):
-        return defaultdict(self.default_factory, self)
+        return type(self)(self.default_factory, self)
+
+    def __or__(self, other):
+        if not isinstance(other, dict):
+            return NotImplemented
+        result = self.copy()
+        result.update(other)
+        return result
+
+    def __ror__(self, other):
+        if not isinstance(other, dict):
+            return NotImplemented
+        result = type(self)(self.default_factory, other)
+        result.update(self)
+        return result
+
+    def __ior__(self, other):
+        self.update(other)
+        return self
 
     def __repr__(self):
         return f"defaultdict({self.default_factory!r}, {dict.__repr__(self)})"
@@ -190,12 +262,17 @@ class Counter(dict):
     def __missing__(self, key):
         return 0
 
+    @classmethod
+    def fromkeys(cls, iterable, v=None):
+        raise NotImplementedError(
+            "Counter.fromkeys() is undefined.  Use Counter(iterable) instead.")
+
     def total(self):
         return sum(self.values())
 
     def most_common(self, n=None):
         ranked = sorted(self.items(), key=lambda kv: kv[1], reverse=True)
-        return ranked if n is None else ranked[:n]
+        return ranked if n is None else ranked[:max(n, 0)]
 
     def elements(self):
         for elem, count in self.items():
@@ -240,6 +317,27 @@ class Counter(dict):
         if not isinstance(other, Counter):
             return NotImplemented
         return not self == other
+
+    def __le__(self, other):
+        """Multiset inclusion: every count in self is at most the one in other."""
+        if not isinstance(other, Counter):
+            return NotImplemented
+        return all(self[e] <= other[e] for c in (self, other) for e in c)
+
+    def __lt__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        return self <= other and self != other
+
+    def __ge__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        return all(self[e] >= other[e] for c in (self, other) for e in c)
+
+    def __gt__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        return self >= other and self != other
 
     def __repr__(self):
         if not self:
@@ -337,6 +435,24 @@ class OrderedDict(dict):
 
     def copy(self):
         return self.__class__(self)
+
+    def __or__(self, other):
+        if not isinstance(other, dict):
+            return NotImplemented
+        result = self.copy()
+        result.update(other)
+        return result
+
+    def __ror__(self, other):
+        if not isinstance(other, dict):
+            return NotImplemented
+        result = self.__class__(other)
+        result.update(self)
+        return result
+
+    def __ior__(self, other):
+        self.update(other)
+        return self
 
     def __eq__(self, other):
         if isinstance(other, OrderedDict):
@@ -436,7 +552,9 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
     namespace = {
         "__doc__": f"{typename}({arg_list})",
         "__module__": module if module is not None else "__main__",
+        "__slots__": (),
         "_fields": fields,
+        "__match_args__": fields,
         "_field_defaults": field_defaults,
         "__new__": new,
         "_make": classmethod(_make),

@@ -152,6 +152,7 @@ impl GcHooks for VmGcHooks<'_> {
     }
 
     fn collection_stop(&mut self, generation: usize, result: CollectResult) {
+        self.vm.trace_collection(generation, result);
         self.invoke_callbacks("stop", generation, result);
     }
 

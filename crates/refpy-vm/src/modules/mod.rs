@@ -9,6 +9,7 @@ pub mod random;
 pub mod refpy;
 pub mod sys;
 pub mod time;
+pub mod tracemalloc;
 pub mod weakref;
 
 use refpy_heap::ObjRef;
@@ -39,6 +40,8 @@ impl Vm {
             "math" => math::build(self)?,
             "time" => time::build(self)?,
             "collections" => collections::build(self)?,
+            "tracemalloc" => tracemalloc::build(self)?,
+            "_tracemalloc" => tracemalloc::build_native(self)?,
             _ => return self.import_source_module(name),
         };
         self.modules.push((name.to_string(), module.clone()));

@@ -451,7 +451,7 @@ fn random_random(vm: &mut Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResul
 /// `Random.getrandbits(k)`: an int with `k` random bits.
 fn random_getrandbits(vm: &mut Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {
     let (inst, rest) = method_args(vm, "Random.getrandbits", args, kw, 1)?;
-    let k = c_int_arg(vm, &rest[0])?;
+    let k = crate::args::c_int_arg(vm, &rest[0])?;
     let Ok(k) = u32::try_from(k) else {
         return Err(vm.new_error(ExcType::ValueError, "number of bits must be non-negative"));
     };
@@ -463,13 +463,6 @@ fn random_getrandbits(vm: &mut Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> Py
         [w] => vm.new_int(i64::from(w)),
         _ => vm.new_bigint(BigInt::from(BigUint::new(words))),
     }
-}
-
-/// An argument converted as a C `int` (`_PyLong_AsInt`).
-fn c_int_arg(vm: &mut Vm, v: &ObjRef) -> PyResult<i32> {
-    let n = if is_int(v) { as_i64(v) } else { Some(crate::args::index_arg(vm, v)?) };
-    n.and_then(|n| i32::try_from(n).ok())
-        .ok_or_else(|| vm.new_error(ExcType::OverflowError, "Python int too large to convert to C int"))
 }
 
 /// The C part of `Random.seed(a)`: `None` seeds from the OS, an int by its

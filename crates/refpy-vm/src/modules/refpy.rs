@@ -7,19 +7,68 @@
 //! `size_classes`: a list of `(block_size, pools, blocks_in_use,
 //! avail_blocks)` tuples for the classes with pools in use — the same
 //! numbers `sys._debugmallocstats()` prints.
+//!
+//! `refpy.why(a, b)` and `refpy.explain(x)` say why two values are one
+//! object and tell one object's memory story (`crate::explain`,
+//! docs/EXPLAIN.md). Their text is a `refpy.Explanation`, a `str` whose
+//! `repr` is the text itself, so that the REPL echo shows it as text.
 
 use refpy_heap::obmalloc::{self, INDEX2SIZE};
 use refpy_heap::ObjRef;
 
+use crate::args::arg_count_tuple;
 use crate::call::{arg_count, no_kwargs};
 use crate::errors::PyResult;
+use crate::objects::dict::as_dict;
+use crate::objects::module::as_module;
 use crate::Vm;
+
+/// The Python part of the module: the type of `why` and `explain` results.
+const PRELUDE: &str = "\
+class Explanation(str):
+    __slots__ = ()
+
+    def __repr__(self):
+        return str.__str__(self)
+";
 
 /// Creates the `refpy` module.
 pub fn build(vm: &mut Vm) -> PyResult {
     let m = vm.new_module("refpy")?;
-    vm.add_functions(&m, &[("heap", refpy_heap)])?;
+    vm.add_functions(&m, &[("heap", refpy_heap), ("why", refpy_why), ("explain", refpy_explain)])?;
+    vm.run_prelude(&m, PRELUDE)?;
     Ok(m)
+}
+
+/// `refpy.why(a, b)`: whether `a` and `b` are one object, and the rule that made it so.
+fn refpy_why(vm: &mut Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {
+    no_kwargs(vm, "why", kw)?;
+    arg_count_tuple(vm, "why", args.len(), 2, 2)?;
+    let text = crate::explain::why(vm, &args[0], &args[1])?;
+    explanation(vm, &text)
+}
+
+/// `refpy.explain(x)`: the memory story of one object.
+fn refpy_explain(vm: &mut Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {
+    no_kwargs(vm, "explain", kw)?;
+    arg_count_tuple(vm, "explain", args.len(), 1, 1)?;
+    let text = crate::explain::explain(vm, &args[0])?;
+    explanation(vm, &text)
+}
+
+/// `text` as a `refpy.Explanation` (a plain `str` if the program deleted the class).
+fn explanation(vm: &mut Vm, text: &str) -> PyResult {
+    let s = vm.new_str(text)?;
+    let module = vm.builtin_module("refpy");
+    let dict = module.as_ref().and_then(as_module).map(|m| m.dict.clone());
+    let class = match dict.as_ref().and_then(as_dict) {
+        Some(d) => vm.dict_get_str(d, "Explanation")?,
+        None => None,
+    };
+    match class {
+        Some(c) => vm.call(&c, &[s], None),
+        None => Ok(s),
+    }
 }
 
 /// `refpy.heap()`: a snapshot of the allocator's statistics.

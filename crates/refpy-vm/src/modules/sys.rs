@@ -1,7 +1,8 @@
 //! The `sys` module: the parts that exist so far (`argv`, `modules`, `path`,
 //! the recursion limit, `getrefcount`, `intern`, `exit`, `maxsize`,
 //! `version_info`).
-//! The memory-model work adds `getsizeof` and `_debugmallocstats`.
+//! The memory-model work adds `getsizeof` and `_debugmallocstats`; tracing
+//! adds `settrace` and `gettrace` (trace/mod.rs).
 
 use refpy_heap::ObjRef;
 
@@ -24,6 +25,8 @@ pub fn build(vm: &mut Vm) -> PyResult {
             ("getsizeof", sys_getsizeof),
             ("_debugmallocstats", sys_debugmallocstats),
             ("getallocatedblocks", sys_getallocatedblocks),
+            ("settrace", sys_settrace),
+            ("gettrace", sys_gettrace),
         ],
     )?;
     let argv: Vec<String> = vm.argv.clone();
@@ -56,6 +59,23 @@ fn sys_getrefcount(vm: &mut Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyRes
     no_kwargs(vm, "getrefcount", kw)?;
     arg_count(vm, "getrefcount", args, 1, 1)?;
     vm.new_int(args[0].refcnt() as i64)
+}
+
+/// `sys.settrace(func)`: the global trace function (`None` removes it);
+/// the events are those of CPython 3.11 (trace/mod.rs).
+fn sys_settrace(vm: &mut Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {
+    no_kwargs(vm, "sys.settrace", kw)?;
+    arg_count(vm, "sys.settrace", args, 1, 1)?;
+    let func = Some(args[0].clone()).filter(|f| !f.is(&vm.none));
+    vm.set_trace_function(func);
+    Ok(vm.none.clone())
+}
+
+/// `sys.gettrace()`: the global trace function, or `None`.
+fn sys_gettrace(vm: &mut Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {
+    no_kwargs(vm, "sys.gettrace", kw)?;
+    arg_count(vm, "sys.gettrace", args, 0, 0)?;
+    Ok(vm.trace.func.clone().unwrap_or_else(|| vm.none.clone()))
 }
 
 fn sys_getrecursionlimit(vm: &mut Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {

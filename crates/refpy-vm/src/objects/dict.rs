@@ -129,6 +129,12 @@ impl DictTable {
         self.unicode_keys
     }
 
+    /// The entry index of `key`, if present (a stable location until the
+    /// set of keys changes: the type attribute cache relies on it).
+    pub fn index_of(&self, key: &ObjRef, hash: i64) -> Option<usize> {
+        self.find_slot(key, hash).1
+    }
+
     /// Live items in insertion order.
     pub fn items(&self) -> impl Iterator<Item = (&ObjRef, &ObjRef)> {
         self.entries.iter().filter_map(|e| Some((e.key.as_ref()?, e.value.as_ref()?)))

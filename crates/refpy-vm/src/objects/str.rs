@@ -21,8 +21,41 @@ pub struct StrObject {
     pub hash: Cell<i64>,
     /// Length in code points (`len(s)`).
     pub nchars: usize,
-    /// Set once the string is in the interned table (`state.interned`).
-    pub interned: Cell<bool>,
+    /// Whether the string is in the interned table (`state.interned`), and who put it there.
+    pub interned: Cell<Interned>,
+    /// Made by a literal the compiler did not intern (longer than `SHORT_STRING_LIMIT` and
+    /// not identifier-like): one object per occurrence. `refpy.why` tells it from a string
+    /// built at run time.
+    pub long_literal: Cell<bool>,
+}
+
+// The payload fills the 24 bytes between the header with `ob_size` and the text, which so
+// starts at offset 48, CPython's ASCII header size: `str_basicsize` requests cover it.
+const _: () = assert!(std::mem::size_of::<StrObject>() == 24);
+
+/// Whether and why a string is interned. CPython's `state.interned` only says whether;
+/// refpy also records who asked first, so that `refpy.why` can tell.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Interned {
+    /// Not in the interned table.
+    No,
+    /// Interned by refpy itself ([`Vm::intern`]): a string literal under the compiler's
+    /// rule, a name in the code, or a name the VM uses.
+    ByRefpy,
+    /// Interned at the program's request (`sys.intern`).
+    BySysIntern,
+}
+
+impl StrObject {
+    /// The payload of a new, uninterned string of `nchars` code points.
+    pub fn new(nchars: usize) -> StrObject {
+        StrObject {
+            hash: Cell::new(-1),
+            nchars,
+            interned: Cell::new(Interned::No),
+            long_literal: Cell::new(false),
+        }
+    }
 }
 
 /// CPython 3.11's allocation size for a string of `nchars` code points whose
@@ -56,9 +89,21 @@ impl Vm {
         } else {
             s.chars().fold((0, 0), |(n, m), c| (n + 1, m.max(c as u32)))
         };
-        let payload = StrObject { hash: Cell::new(-1), nchars, interned: Cell::new(false) };
-        alloc_str(&self.types.str_, payload, s, str_basicsize(nchars, max_char))
+        alloc_str(&self.types.str_, StrObject::new(nchars), s, str_basicsize(nchars, max_char))
             .map_err(|_| self.memory_error())
+    }
+
+    /// The object for a string literal of the code (`Vm::load_code`): the interned one, or
+    /// a new object marked as a long literal when the compiler left it uninterned.
+    pub(crate) fn literal_str(&mut self, value: &str, interned: bool) -> PyResult {
+        if interned {
+            return self.intern(value);
+        }
+        let o = self.alloc_new_str(value)?;
+        if let Some((payload, _)) = o.downcast_str::<StrObject>() {
+            payload.long_literal.set(true);
+        }
+        Ok(o)
     }
 
     /// The interned string equal to `s` (`PyUnicode_InternFromString`).
@@ -71,18 +116,40 @@ impl Vm {
         // `chr(97) is 'a'` is False; non-ASCII Latin-1 literals are not
         // interned there and *are* the cached object.
         let o = if s.len() == 1 { self.alloc_new_str(s)? } else { self.new_str(s)? };
-        self.intern_object(&o);
+        self.intern_as(&o, Interned::ByRefpy);
+        Ok(o)
+    }
+
+    /// [`Vm::intern`] for a name in refpy's own code (`"__init__"`): a
+    /// small cache keyed by the text's address spares the hash-table
+    /// lookup on hot paths (calling a class, storing an attribute).
+    #[inline]
+    pub fn static_name(&mut self, s: &'static str) -> PyResult {
+        let slot = (s.as_ptr() as usize >> 3) % self.static_names.len();
+        if let Some((p, o)) = &self.static_names[slot] {
+            if std::ptr::eq(*p, s) {
+                return Ok(o.clone());
+            }
+        }
+        let o = self.intern(s)?;
+        self.static_names[slot] = Some((s, o.clone()));
         Ok(o)
     }
 
     /// Interns an existing string object, returning the canonical one
     /// (`sys.intern`).
     pub fn intern_object(&mut self, o: &ObjRef) -> ObjRef {
+        self.intern_as(o, Interned::BySysIntern)
+    }
+
+    /// The canonical string equal to `o`: the one already interned, or `o`
+    /// itself, entered in the table and marked with `how`.
+    fn intern_as(&mut self, o: &ObjRef, how: Interned) -> ObjRef {
         let Some((payload, text)) = o.downcast_str::<StrObject>() else { return o.clone() };
         if let Some(existing) = self.interned.get(text) {
             return existing.clone();
         }
-        payload.interned.set(true);
+        payload.interned.set(how);
         self.interned.insert(text.into(), o.clone());
         o.clone()
     }

@@ -1,0 +1,9 @@
+# refpy-only: CPython has no `refpy` module. refpy.why / refpy.explain tell why values
+# are one object and one object's memory story (docs/EXPLAIN.md); expectations are
+# written by hand.
+import refpy
+a = [1, 2]
+b = a
+b.append(3)
+print(a)
+print(refpy.why(a, b))

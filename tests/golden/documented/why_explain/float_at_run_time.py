@@ -1,0 +1,8 @@
+# refpy-only: CPython has no `refpy` module. refpy.why / refpy.explain tell why values
+# are one object and one object's memory story (docs/EXPLAIN.md); expectations are
+# written by hand.
+import refpy
+a = 1.5
+b = float("1.5")
+print(refpy.why(a, b))
+print(refpy.why(a * 2, a * 2))

@@ -1,0 +1,8 @@
+# refpy-only: CPython has no `refpy` module. refpy.why / refpy.explain tell why values
+# are one object and one object's memory story (docs/EXPLAIN.md); expectations are
+# written by hand.
+import refpy
+a = "-" * 25 + " run time"
+b = "-" * 25 + " run time"
+a = "".join([a])
+print(refpy.why(a + "!", b + "!"))

@@ -1,0 +1,7 @@
+# refpy-only: CPython has no `refpy` module. refpy.why / refpy.explain tell why values
+# are one object and one object's memory story (docs/EXPLAIN.md); expectations are
+# written by hand.
+import refpy
+a = (1, 2)
+b = tuple([1, 2])
+print(refpy.why(a, b))

@@ -1,0 +1,6 @@
+# refpy-only: CPython has no `refpy` module. refpy.why / refpy.explain tell why values
+# are one object and one object's memory story (docs/EXPLAIN.md); expectations are
+# written by hand.
+import refpy
+x = 1
+print(refpy.why((x, 2), (x, 2)))

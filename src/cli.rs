@@ -94,14 +94,18 @@ pub fn parse(args: Vec<OsString>) -> Result<Command, String> {
             Short('i') => o.inspect = true,
             Long("dis") => o.dis = true,
             Long("trace") => {
-                let path = parser.value().map_err(|_| "Argument expected for the --trace option".to_string())?;
+                let path =
+                    parser.value().map_err(|_| "Argument expected for the --trace option".to_string())?;
                 o.trace = Some(path.to_string_lossy().into_owned());
             }
             Long("trace-max-steps") => {
-                let n = parser.value().map_err(|_| "Argument expected for the --trace-max-steps option".to_string())?;
+                let n = parser
+                    .value()
+                    .map_err(|_| "Argument expected for the --trace-max-steps option".to_string())?;
                 let n = n.to_string_lossy();
-                o.trace_max_steps =
-                    n.parse().map_err(|_| format!("--trace-max-steps expects a number of steps, not '{n}'"))?;
+                o.trace_max_steps = n
+                    .parse()
+                    .map_err(|_| format!("--trace-max-steps expects a number of steps, not '{n}'"))?;
             }
             Short('X') => {
                 let opt = parser.value().map_err(|_| "Argument expected for the -X option".to_string())?;
@@ -134,7 +138,8 @@ pub fn parse(args: Vec<OsString>) -> Result<Command, String> {
 pub fn tracemalloc_frames(env: Option<&str>, xoptions: &[String]) -> Result<usize, String> {
     let mut frames = 0;
     if let Some(v) = env.filter(|v| !v.is_empty()) {
-        frames = c_int_option(v).ok_or("config_init_tracemalloc: PYTHONTRACEMALLOC: invalid number of frames")?;
+        frames =
+            c_int_option(v).ok_or("config_init_tracemalloc: PYTHONTRACEMALLOC: invalid number of frames")?;
     }
     let xoption = xoptions.iter().find(|x| x.split('=').next() == Some("tracemalloc"));
     if let Some(x) = xoption {
@@ -219,7 +224,8 @@ mod tests {
 
     #[test]
     fn trace_options_come_before_the_program() {
-        let Ok(Command::Run(o)) = p(&["--trace", "t.json", "--trace-max-steps", "5", "x.py", "--trace"]) else {
+        let Ok(Command::Run(o)) = p(&["--trace", "t.json", "--trace-max-steps", "5", "x.py", "--trace"])
+        else {
             panic!()
         };
         assert_eq!((o.trace.as_deref(), o.trace_max_steps), (Some("t.json"), 5));

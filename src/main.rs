@@ -127,8 +127,8 @@ fn run_program(vm: &mut Vm, globals: &refpy_heap::ObjRef, source: &str, filename
 /// `--trace`: starts recording into the file at `path`; `Err` is the exit
 /// status when the file cannot be created.
 fn start_trace(vm: &mut Vm, path: &str, source: &str, filename: &str, max_steps: usize) -> Result<(), u8> {
-    let started =
-        std::fs::File::create(path).and_then(|file| vm.start_trace(Box::new(file), source, filename, max_steps));
+    let started = std::fs::File::create(path)
+        .and_then(|file| vm.start_trace(Box::new(file), source, filename, max_steps));
     started.map_err(|e| {
         eprintln!("refpy: can't write trace file '{path}': {e}");
         2

@@ -70,8 +70,11 @@ fn refpy(dir: &Path) -> Command {
 
 /// Runs a program that never ends until its trace file is complete, then kills it.
 fn run_until_traced(mut cmd: Command, out: &Path) -> Result<(), String> {
-    let mut child =
-        cmd.stdout(Stdio::null()).stderr(Stdio::null()).spawn().map_err(|e| format!("cannot start refpy: {e}"))?;
+    let mut child = cmd
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .map_err(|e| format!("cannot start refpy: {e}"))?;
     let start = Instant::now();
     let complete = loop {
         let text = fs::read_to_string(out).unwrap_or_default();
@@ -223,9 +226,11 @@ fn check_refcounts(steps: &[Value], stdout: &str, problems: &mut Vec<String>) {
         let ["rc", name, count] = parts[..] else { continue };
         let printed: i64 = count.parse().unwrap_or(-1);
         let prefix_lines = n + 1;
-        let Some((i, step)) = steps.iter().enumerate().find(|(_, s)| {
-            s["stdout"].as_str().is_some_and(|out| out.lines().count() >= prefix_lines)
-        }) else {
+        let Some((i, step)) = steps
+            .iter()
+            .enumerate()
+            .find(|(_, s)| s["stdout"].as_str().is_some_and(|out| out.lines().count() >= prefix_lines))
+        else {
             problems.push(format!("no step shows the output line {line:?}"));
             continue;
         };
@@ -236,7 +241,9 @@ fn check_refcounts(steps: &[Value], stdout: &str, problems: &mut Vec<String>) {
             .and_then(|p| p[1].as_u64());
         let shown = id.and_then(|id| heap_of(step).get(&id).and_then(|o| o["refcount"].as_i64()));
         if shown != Some(printed) {
-            problems.push(format!("step {i}: {name} has refcount {shown:?} in the trace, the program printed {printed}"));
+            problems.push(format!(
+                "step {i}: {name} has refcount {shown:?} in the trace, the program printed {printed}"
+            ));
         }
         checked += 1;
     }

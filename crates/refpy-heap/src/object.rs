@@ -31,7 +31,7 @@
 use std::any::TypeId;
 use std::cell::{Cell, RefCell};
 use std::marker::PhantomData;
-use std::mem::{align_of, size_of};
+use std::mem::{align_of, size_of, ManuallyDrop};
 use std::ptr::NonNull;
 
 use crate::freelist;
@@ -567,15 +567,23 @@ impl ObjRef {
     }
 
     /// `tp_traverse`: visits the managed dict, if any, then what the
-    /// type's traverse visits.
+    /// type's traverse visits, then the type itself when instances own a
+    /// reference to it (a heap type, as `subtype_traverse` does).
     pub fn traverse(&self, visit: Visit<'_>) {
         if let Some(d) = self.managed_dict() {
             if let Some(dict) = d.borrow().as_ref() {
                 visit(dict);
             }
         }
-        if let Some(traverse) = self.slots().traverse {
+        let slots = self.slots();
+        if let Some(traverse) = slots.traverse {
             traverse(self, visit);
+        }
+        if slots.flags & flags::HEAPTYPE != 0 {
+            // A borrowed view of the type (the instance's own reference keeps
+            // it alive); ManuallyDrop: viewing it must not release a count.
+            let ty = ManuallyDrop::new(ObjRef { ptr: self.header().ob_type.get(), _not_send: PhantomData });
+            visit(&ty);
         }
     }
 

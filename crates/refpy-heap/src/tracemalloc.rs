@@ -151,6 +151,8 @@ thread_local! {
     static TRACING: Cell<bool> = const { Cell::new(false) };
     /// Some trace waits for its traceback: the VM's test between instructions.
     static PENDING_WORK: Cell<bool> = const { Cell::new(false) };
+    /// New blocks are not traced for now (CPython's `reentrant` flag); releases still are.
+    static PAUSED: Cell<bool> = const { Cell::new(false) };
     static TRACER: RefCell<Tracer> = const {
         RefCell::new(Tracer {
             limit: 1,
@@ -220,12 +222,29 @@ pub fn reset_peak() {
 /// capacities.
 pub fn tracer_memory() -> usize {
     with_tracer(|t| {
-        let frames: usize = t.tracebacks.iter().map(|tb| size_of::<Traceback>() + tb.frames.len() * size_of::<Frame>()).sum();
+        let frames: usize =
+            t.tracebacks.iter().map(|tb| size_of::<Traceback>() + tb.frames.len() * size_of::<Frame>()).sum();
         t.traces.capacity() * (size_of::<usize>() + size_of::<Trace>())
             + t.pending.capacity() * size_of::<usize>()
             + t.ids.capacity() * (size_of::<Rc<Traceback>>() + size_of::<TracebackId>())
             + frames
     })
+}
+
+/// Stops tracing new blocks until the guard is dropped (CPython's `set_reentrant(1)` while
+/// `_get_traces` converts the traces it copied): what a snapshot's own data takes is not
+/// traced. Blocks released meanwhile lose their traces as usual.
+pub fn pause_new_traces() -> PausedTraces {
+    PausedTraces(PAUSED.with(|p| p.replace(true)))
+}
+
+/// Guard of [`pause_new_traces`]; restores the previous state when dropped.
+pub struct PausedTraces(bool);
+
+impl Drop for PausedTraces {
+    fn drop(&mut self) {
+        PAUSED.with(|p| p.set(self.0));
+    }
 }
 
 /// True when a trace waits for its traceback; the VM then calls [`set_pending_traceback`].
@@ -280,7 +299,7 @@ pub fn object_traceback(obj: &ObjRef) -> Option<Rc<Traceback>> {
 /// obmalloc's `malloc` returned `p` for a request of `nbytes`.
 #[inline(always)]
 pub(crate) fn after_malloc(p: Option<NonNull<u8>>, nbytes: usize) {
-    if is_tracing() {
+    if is_tracing() && !PAUSED.with(Cell::get) {
         if let Some(p) = p {
             let size = obmalloc::block_size(nbytes).unwrap_or(nbytes);
             with_tracer(|t| t.add(p.as_ptr().addr(), size));
@@ -298,7 +317,9 @@ pub(crate) fn after_realloc(old: NonNull<u8>, new: Option<NonNull<u8>>, nbytes: 
             let size = unsafe { obmalloc::pool_block_size(new) }.unwrap_or(nbytes);
             with_tracer(|t| {
                 t.remove(old.as_ptr().addr());
-                t.add(new.as_ptr().addr(), size);
+                if !PAUSED.with(Cell::get) {
+                    t.add(new.as_ptr().addr(), size);
+                }
             });
         }
     }
@@ -385,6 +406,27 @@ mod tests {
             // SAFETY: q is live and freed once.
             unsafe { free(q) };
             assert!(traces().is_empty());
+        });
+    }
+
+    #[test]
+    fn paused_tracing_records_releases_only() {
+        traced(1, || {
+            let p = malloc(700).unwrap();
+            let q = {
+                let _paused = pause_new_traces();
+                // SAFETY: p is live and freed once.
+                unsafe { free(p) };
+                malloc(800).unwrap()
+            };
+            assert!(traces().is_empty(), "the release was recorded, the allocation was not");
+            let r = malloc(900).unwrap();
+            assert_eq!(traced_memory().0, 900);
+            // SAFETY: q and r are live and freed once.
+            unsafe {
+                free(q);
+                free(r);
+            }
         });
     }
 

@@ -44,6 +44,7 @@ const FUNCTIONS: &[(&str, BuiltinFn)] = &[
     ("hasattr", builtin_hasattr),
     ("delattr", builtin_delattr),
     ("issubclass", builtin_issubclass),
+    ("open", crate::objects::file::builtin_open),
 ];
 
 fn builtin_build_class(vm: &mut Vm, args: &[ObjRef], kwnames: Option<&[ObjRef]>) -> PyResult {
@@ -226,8 +227,16 @@ pub fn install(vm: &mut Vm) -> PyResult<()> {
         t.reversed.clone(),
     ];
     for ty in types.into_iter().chain(vm.exc.clone()) {
-        let name = type_data(&ty).name.clone();
-        vm.dict_set_str(&b, &name, ty)?;
+        let td = type_data(&ty);
+        if td.module == "builtins" {
+            let name = td.name.clone();
+            vm.dict_set_str(&b, &name, ty)?;
+        }
+    }
+    // Old names of OSError, kept by CPython as the same class.
+    for alias in ["IOError", "EnvironmentError"] {
+        let os_error = vm.exc[ExcType::OSError as usize].clone();
+        vm.dict_set_str(&b, alias, os_error)?;
     }
     let none = vm.none.clone();
     vm.dict_set_str(&b, "None", none)?;
@@ -242,6 +251,8 @@ pub fn install(vm: &mut Vm) -> PyResult<()> {
     vm.dict_set_str(&b, "NotImplemented", ni)?;
     let e = vm.ellipsis.clone();
     vm.dict_set_str(&b, "Ellipsis", e)?;
+    let name = vm.new_str("builtins")?;
+    vm.dict_set_str(&b, "__name__", name)?;
     Ok(())
 }
 
@@ -742,8 +753,12 @@ pub fn call_type(vm: &mut Vm, ty: &ObjRef, args: &[ObjRef], kwnames: Option<&[Ob
         Kind::Property => {
             arg_count(vm, "property", args, 0, 4)?;
             let get = |i: usize| args.get(i).filter(|a| !a.is(&vm.none)).cloned();
-            let (g, s, d) = (get(0), get(1), get(2));
-            vm.new_property(g, s, d)
+            let (g, s, d, doc) = (get(0), get(1), get(2), get(3));
+            let p = vm.new_property(g, s, d)?;
+            if let Some(prop) = p.downcast::<crate::objects::descriptor::PropertyObject>() {
+                *prop.doc.borrow_mut() = doc;
+            }
+            Ok(p)
         }
         Kind::StaticMethod | Kind::ClassMethod => {
             arg_count(vm, &name, args, 1, 1)?;

@@ -16,6 +16,10 @@ use crate::typecache::Found;
 use crate::types::{as_type, type_data, Kind, TypeData};
 use crate::Vm;
 
+/// What an MRO lookup found: a class dict's value, or else a built-in
+/// method of a built-in class on the way.
+type MroHit = (Option<ObjRef>, Option<(&'static str, BuiltinFn)>);
+
 /// Special methods `object` provides to every class.
 const OBJECT_METHODS: &[(&str, BuiltinFn)] = &[
     ("__init__", object_init),
@@ -128,11 +132,31 @@ impl Vm {
         let cls = new_type_object(Some(&meta), slots, data).map_err(|_| self.memory_error())?;
         // The new class may sit at a freed class's address.
         crate::typecache::invalidate();
+        cls.track();
         let mro = self.compute_mro(&cls, &bases)?;
         let td = type_data(&cls);
         *td.mro.borrow_mut() = mro;
         let _ = td.dict.set(ns.clone());
+        self.call_set_name(&cls, ns)?;
         Ok(cls)
+    }
+
+    /// `type_new_set_names`: `value.__set_name__(cls, name)` for each class
+    /// attribute whose class defines it (descriptors learning their name).
+    fn call_set_name(&mut self, cls: &ObjRef, ns: &ObjRef) -> PyResult<()> {
+        let items: Vec<(ObjRef, ObjRef)> = as_dict(ns)
+            .expect("namespace is a dict")
+            .table
+            .borrow()
+            .items()
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
+        for (name, value) in items {
+            if self.is_heap_instance(&value) {
+                self.call_special(&value, "__set_name__", &[cls.clone(), name])?;
+            }
+        }
+        Ok(())
     }
 
     /// The instance layout a class with `bases` gets (`best_base`): a plain
@@ -231,11 +255,7 @@ impl Vm {
 
     /// The MRO lookup without allocating: a class dict entry, or else the
     /// first built-in method on the way; through the type attribute cache.
-    fn find_in_mro(
-        &mut self,
-        ty: &ObjRef,
-        key: &ObjRef,
-    ) -> PyResult<(Option<ObjRef>, Option<(&'static str, BuiltinFn)>)> {
+    fn find_in_mro(&mut self, ty: &ObjRef, key: &ObjRef) -> PyResult<MroHit> {
         if let Some(found) = self.type_cache.get(ty, key) {
             if let Some(r) = self.resolve_found(ty, Some(key), found) {
                 return Ok(r);
@@ -243,7 +263,9 @@ impl Vm {
         }
         let hash = self.hash(key)?;
         let found = self.locate_in_mro(ty, key, hash);
-        if crate::objects::str::as_str_object(key).is_some_and(|(s, _)| s.interned.get() != crate::objects::str::Interned::No) {
+        if crate::objects::str::as_str_object(key)
+            .is_some_and(|(s, _)| s.interned.get() != crate::objects::str::Interned::No)
+        {
             self.type_cache.put(ty, key, found);
         }
         Ok(self.resolve_found(ty, None, found).unwrap_or((None, None)))
@@ -252,12 +274,7 @@ impl Vm {
     /// What a location holds now. For a cached location `key` is the name
     /// looked up: `None` if the entry no longer holds that very object (the
     /// lookup is then redone).
-    fn resolve_found(
-        &self,
-        ty: &ObjRef,
-        key: Option<&ObjRef>,
-        found: Found,
-    ) -> Option<(Option<ObjRef>, Option<(&'static str, BuiltinFn)>)> {
+    fn resolve_found(&self, ty: &ObjRef, key: Option<&ObjRef>, found: Found) -> Option<MroHit> {
         match found {
             Found::Nothing => Some((None, None)),
             Found::Builtin(n, f) => Some((None, Some((n, f)))),
@@ -379,12 +396,26 @@ impl Vm {
             };
             return self.call(&fget, std::slice::from_ref(obj), None).map(Some);
         }
+        let user_descr = descr.as_ref().is_some_and(|d| self.is_heap_instance(d));
+        if user_descr {
+            let d = descr.clone().expect("checked");
+            if self.is_data_descriptor(&d)? {
+                if let Some(v) = self.descr_get(&d, Some(obj), &ty)? {
+                    return Ok(Some(v));
+                }
+            }
+        }
         if let Some(d) = self.instance_dict(obj, false)? {
             if let Some(v) = self.dict_get(as_dict(&d).expect("instance dict"), name)? {
                 return Ok(Some(v));
             }
         }
         if let Some(d) = descr {
+            if user_descr {
+                if let Some(v) = self.descr_get(&d, Some(obj), &ty)? {
+                    return Ok(Some(v));
+                }
+            }
             return self.bind_descriptor(d, obj, &ty).map(Some);
         }
         if as_str(name) != Some("__getattr__") {
@@ -448,6 +479,9 @@ impl Vm {
             _ => {}
         }
         let Some(d) = self.lookup_in_mro(cls, name)? else { return Ok(None) };
+        if let Some(v) = self.descr_get(&d, None, cls)? {
+            return Ok(Some(v));
+        }
         match self.kind(&d) {
             Kind::StaticMethod => Ok(Some(d.downcast::<WrapperObject>().expect("wrapper").func.clone())),
             Kind::ClassMethod => {
@@ -468,6 +502,11 @@ impl Vm {
     ) -> PyResult<()> {
         let ty = obj.ob_type();
         let descr = self.lookup_in_mro_obj(&ty, name)?;
+        if let Some(d) = descr.as_ref().filter(|d| self.is_heap_instance(d)).cloned() {
+            if self.descr_set(&d, obj, value.clone())? {
+                return Ok(());
+            }
+        }
         if let Some(p) = descr.as_ref().and_then(|d| d.downcast::<PropertyObject>()) {
             let n = as_str(name).unwrap_or("").to_string();
             let (f, what) = match &value {

@@ -44,6 +44,21 @@ pub enum ExcType {
     NameError,
     UnboundLocalError,
     OSError,
+    BlockingIOError,
+    ChildProcessError,
+    ConnectionError,
+    BrokenPipeError,
+    ConnectionAbortedError,
+    ConnectionRefusedError,
+    ConnectionResetError,
+    FileExistsError,
+    FileNotFoundError,
+    InterruptedError,
+    IsADirectoryError,
+    NotADirectoryError,
+    PermissionError,
+    ProcessLookupError,
+    TimeoutError,
     ReferenceError,
     RuntimeError,
     NotImplementedError,
@@ -62,6 +77,8 @@ pub enum ExcType {
     RuntimeWarning,
     DeprecationWarning,
     UserWarning,
+    /// `io.UnsupportedOperation`, also a `ValueError` ([`ExcType::second_base`]).
+    UnsupportedOperation,
 }
 
 /// `(class, base)` for every [`ExcType`], in declaration order; the base of
@@ -92,6 +109,21 @@ pub const EXCEPTION_TABLE: &[(ExcType, ExcType)] = {
         (NameError, Exception),
         (UnboundLocalError, NameError),
         (OSError, Exception),
+        (BlockingIOError, OSError),
+        (ChildProcessError, OSError),
+        (ConnectionError, OSError),
+        (BrokenPipeError, ConnectionError),
+        (ConnectionAbortedError, ConnectionError),
+        (ConnectionRefusedError, ConnectionError),
+        (ConnectionResetError, ConnectionError),
+        (FileExistsError, OSError),
+        (FileNotFoundError, OSError),
+        (InterruptedError, OSError),
+        (IsADirectoryError, OSError),
+        (NotADirectoryError, OSError),
+        (PermissionError, OSError),
+        (ProcessLookupError, OSError),
+        (TimeoutError, OSError),
         (ReferenceError, Exception),
         (RuntimeError, Exception),
         (NotImplementedError, RuntimeError),
@@ -110,6 +142,7 @@ pub const EXCEPTION_TABLE: &[(ExcType, ExcType)] = {
         (RuntimeWarning, Warning),
         (DeprecationWarning, Warning),
         (UserWarning, Warning),
+        (UnsupportedOperation, OSError),
     ]
 };
 
@@ -117,6 +150,24 @@ impl ExcType {
     /// The class name, as Python prints it.
     pub fn name(self) -> String {
         format!("{self:?}")
+    }
+
+    /// `__module__`: `io` for `io.UnsupportedOperation`, `builtins` for the rest
+    /// (only the latter are names in `builtins`).
+    pub fn module(self) -> &'static str {
+        match self {
+            ExcType::UnsupportedOperation => "io",
+            _ => "builtins",
+        }
+    }
+
+    /// The second base of the one built-in exception with two:
+    /// `io.UnsupportedOperation(OSError, ValueError)`.
+    pub fn second_base(self) -> Option<ExcType> {
+        match self {
+            ExcType::UnsupportedOperation => Some(ExcType::ValueError),
+            _ => None,
+        }
     }
 }
 

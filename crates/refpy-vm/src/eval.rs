@@ -63,8 +63,11 @@ impl Vm {
         // Allocations the caller made before this frame was pushed are the caller's.
         self.tracemalloc_resolve(self.frames.len() - 1);
         loop {
-            let done =
-                if self.instrumented() { self.run_frames_in::<true>()? } else { self.run_frames_in::<false>()? };
+            let done = if self.instrumented() {
+                self.run_frames_in::<true>()?
+            } else {
+                self.run_frames_in::<false>()?
+            };
             if let Some(v) = done {
                 return Ok(v);
             }
@@ -938,7 +941,14 @@ impl Vm {
         let (enter, exit) = if self.is_heap_instance(mgr) {
             (self.lookup_special(&ty, "__enter__")?, self.lookup_special(&ty, "__exit__")?)
         } else {
-            (None, None)
+            // A built-in context manager (a file): its methods table's
+            // `__enter__`/`__exit__`, called with the manager first.
+            let kind = self.kind(mgr);
+            let mut builtin = |name| match crate::methods::lookup(kind, name) {
+                Some((n, f)) => self.new_builtin(n, f, None).map(Some),
+                None => Ok(None),
+            };
+            (builtin("__enter__")?, builtin("__exit__")?)
         };
         let Some(enter) = enter else {
             let t = self.type_name(mgr);
@@ -1146,7 +1156,9 @@ impl Vm {
 
     /// `LOAD_GLOBAL` through its cache: valid while the keys versions of
     /// globals (and builtins, for a builtin name) are unchanged.
-    #[inline]
+    // Always inlined: the eval loop is compiled twice (with and without
+    // tracing hooks), and two call sites would make LLVM keep it out of line.
+    #[inline(always)]
     fn load_global_cached(&mut self, fi: usize, code: &CodeData, at: usize, name: &ObjRef) -> PyResult {
         let c = code.global_cache[at].get();
         if c.globals_version != 0 {
@@ -1396,6 +1408,8 @@ impl Vm {
     }
 
     /// `CALL n`: calls what lies under the `n` arguments (3.11's layout).
+    /// Always inlined into both copies of the eval loop (see `load_global_cached`).
+    #[inline(always)]
     fn call_from_stack(&mut self, n: usize, kwnames: Option<ObjRef>) -> PyResult<CallTarget> {
         let len = self.stack.len();
         let callable_idx = len - n - 1;

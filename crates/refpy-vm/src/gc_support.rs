@@ -248,13 +248,14 @@ pub fn function_traverse(op: &ObjRef, visit: Visit<'_>) {
         if let Ok(q) = f.qualname.try_borrow() {
             visit(&q);
         }
+        visit_opt(&f.dict, visit);
     }
 }
 
 /// `func_clear` (the fields refpy can empty: defaults and kwdefaults).
 pub fn function_clear(op: &ObjRef) {
     if let Some(f) = op.downcast::<FunctionObject>() {
-        let taken = [take_opt(&f.defaults), take_opt(&f.kwdefaults)];
+        let taken = [take_opt(&f.defaults), take_opt(&f.kwdefaults), take_opt(&f.dict)];
         drop(taken);
     }
 }
@@ -434,5 +435,39 @@ pub fn materialize_instance_dict(d: &ObjRef) {
     dict_values(d, &mut |v: &ObjRef| any |= v.may_be_tracked());
     if any {
         d.track();
+    }
+}
+
+/// `type_traverse`: a class defined in Python refers to its `__dict__`,
+/// its MRO (which holds the class itself) and its bases. Built-in types
+/// are never tracked.
+pub fn type_traverse(op: &ObjRef, visit: Visit<'_>) {
+    let Some(td) = crate::types::as_type(op).filter(|t| t.heap) else { return };
+    if let Some(d) = td.dict.get() {
+        visit(d);
+    }
+    if let Ok(mro) = td.mro.try_borrow() {
+        for c in mro.iter() {
+            visit(c);
+        }
+    }
+    if let Some(b) = &td.base {
+        visit(b);
+    }
+    for b in &td.bases {
+        visit(b);
+    }
+}
+
+/// `type_clear`: empties the class's MRO and `__dict__`, which breaks the
+/// cycles a dead class is in (its MRO names it; its methods' closures may).
+pub fn type_clear(op: &ObjRef) {
+    let Some(td) = crate::types::as_type(op).filter(|t| t.heap) else { return };
+    crate::typecache::invalidate();
+    let mro = td.mro.try_borrow_mut().map(|mut m| std::mem::take(&mut *m)).unwrap_or_default();
+    drop(mro);
+    if let Some(d) = td.dict.get() {
+        let table = crate::objects::dict::as_dict(d).map(|d| std::mem::take(&mut *d.table.borrow_mut()));
+        drop(table);
     }
 }

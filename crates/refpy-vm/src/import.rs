@@ -229,7 +229,7 @@ impl Vm {
 
     /// `OSError: [Errno 13] Permission denied: '/path'`.
     #[cold]
-    pub(crate) fn os_error(&mut self, e: &std::io::Error, path: &str) -> PyErr {
+    fn os_error(&mut self, e: &std::io::Error, path: &str) -> PyErr {
         let errno = e.raw_os_error().unwrap_or(0);
         let text = std::io::Error::from_raw_os_error(errno).to_string();
         let text = text.split(" (os error").next().unwrap_or(&text).to_string();

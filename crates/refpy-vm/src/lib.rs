@@ -12,6 +12,7 @@ mod args;
 mod builtins;
 mod call;
 mod class;
+mod descr;
 pub mod errors;
 mod eval;
 mod explain;

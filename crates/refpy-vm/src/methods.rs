@@ -45,6 +45,7 @@ pub fn table(kind: Kind) -> &'static [Method] {
         Kind::Int | Kind::Bool => misc::INT_METHODS,
         Kind::Float => misc::FLOAT_METHODS,
         Kind::TextStream => crate::objects::textio::METHODS,
+        Kind::File => crate::objects::file::METHODS,
         _ => &[],
     }
 }
@@ -135,7 +136,26 @@ pub(crate) fn binary_op_extra(
         vm.list_extend(a, b)?;
         return Ok(Some(a.clone()));
     }
+    if op.base() == BinaryOp::Or && vm.kind(a) == Kind::Dict {
+        return dict_union(vm, a, b, op.is_inplace());
+    }
     Ok(None)
+}
+
+/// `a | b` (a new plain dict) and `a |= b` (`a` updated from any mapping or
+/// iterable of pairs), PEP 584.
+fn dict_union(vm: &mut Vm, a: &ObjRef, b: &ObjRef, inplace: bool) -> PyResult<Option<ObjRef>> {
+    if inplace {
+        vm.dict_merge_any(a, b)?;
+        return Ok(Some(a.clone()));
+    }
+    if vm.kind(b) != Kind::Dict {
+        return Ok(None);
+    }
+    let d = vm.new_dict()?;
+    vm.dict_update(&d, a)?;
+    vm.dict_update(&d, b)?;
+    Ok(Some(d))
 }
 
 /// `len()` of bytes, sets and dict views.

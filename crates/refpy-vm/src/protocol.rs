@@ -403,6 +403,7 @@ impl Vm {
             | Kind::Generator => return Ok(obj.clone()),
             Kind::Set | Kind::FrozenSet => return self.new_set_iter(obj),
             Kind::DictKeys | Kind::DictValues | Kind::DictItems => return self.dict_view_iter(obj),
+            Kind::File => return self.file_iter_self(obj),
             k if is_builtin_iterator(k) => return Ok(obj.clone()),
             _ => {
                 if let Some(it) = self.user_special(obj, "__iter__", &[])? {
@@ -575,7 +576,7 @@ impl Vm {
     }
 
     /// True if `obj`'s Python class defines `name`.
-    fn user_special_exists(&mut self, obj: &ObjRef, name: &'static str) -> PyResult<bool> {
+    pub(crate) fn user_special_exists(&mut self, obj: &ObjRef, name: &'static str) -> PyResult<bool> {
         let ty = obj.ob_type();
         Ok(self.lookup_special(&ty, name)?.is_some())
     }
@@ -648,6 +649,19 @@ impl Vm {
         if let Some(f) = field {
             return Ok(Some(f.unwrap_or_else(|| self.none.clone())));
         }
+        if name == "__doc__" {
+            // The doc argument, else the getter's docstring.
+            if let Some(d) = p.doc.borrow().clone() {
+                return Ok(Some(d));
+            }
+            return match p.fget.clone() {
+                Some(g) => {
+                    let key = self.intern("__doc__")?;
+                    self.get_attr(&g, &key).map(Some)
+                }
+                None => Ok(Some(self.none.clone())),
+            };
+        }
         let f: crate::objects::function::BuiltinFn = match name {
             "getter" => crate::builtins::property_getter,
             "setter" => crate::builtins::property_setter,
@@ -678,7 +692,7 @@ impl Vm {
                 crate::gc_support::materialize_instance_dict(&d);
                 d
             }
-            "__dict__" if obj.managed_dict().is_some() => {
+            "__dict__" if obj.managed_dict().is_some() && type_data(obj.ob_type_ref()).has_dict => {
                 let cell = obj.managed_dict().expect("checked");
                 if cell.borrow().is_none() {
                     let d = self.new_dict()?;
@@ -720,11 +734,22 @@ impl Vm {
     /// (`cell_contents`), traceback entries (`tb_lineno`, `tb_next`,
     /// `tb_lasti`), and frames and code objects (trace/frameobj.rs).
     fn introspection_attr(&mut self, obj: &ObjRef, name: &str) -> PyResult<Option<ObjRef>> {
+        if let Some(f) = obj.downcast::<crate::objects::file::FileObject>() {
+            return self.file_attr(f, name);
+        }
         if let Some(v) = self.frame_or_code_attr(obj, name)? {
             return Ok(Some(v));
         }
         let none = self.none.clone();
         if let Some(f) = crate::objects::function::as_function(obj) {
+            if name == "__dict__" {
+                return self.function_dict(obj).map(Some);
+            }
+            if let Some(d) = f.dict.borrow().clone() {
+                if let Some(v) = self.dict_get_str(as_dict(&d).expect("function dict"), name)? {
+                    return Ok(Some(v));
+                }
+            }
             return Ok(Some(match name {
                 "__doc__" => f.code.consts.first().filter(|c| as_str(c).is_some()).cloned().unwrap_or(none),
                 "__defaults__" => f.defaults.borrow().clone().unwrap_or(none),
@@ -803,6 +828,9 @@ impl Vm {
         if crate::objects::module::as_module(obj).is_some() {
             return self.module_setattr(obj, name, value);
         }
+        if crate::objects::function::as_function(obj).is_some() {
+            return self.function_setattr(obj, name, value);
+        }
         if let Some(td) = crate::types::as_type(obj).filter(|t| t.heap) {
             crate::typecache::invalidate();
             let d = td.dict.get().cloned().expect("class dict");
@@ -838,7 +866,9 @@ impl Vm {
     }
 
     /// `LOAD_METHOD`: `(method, self)` for a built-in method found on the
-    /// type, else `(NULL, attribute)`.
+    /// type, else `(NULL, attribute)`. Always inlined into both copies of the
+    /// eval loop (eval.rs compiles it with and without tracing hooks).
+    #[inline(always)]
     pub fn load_method(&mut self, obj: ObjRef, name: &ObjRef) -> PyResult<(ObjRef, ObjRef)> {
         let n = as_str(name).unwrap_or("");
         if self.kind(&obj) == Kind::Instance || self.is_builtin_subclass_instance(&obj) {
@@ -877,7 +907,7 @@ fn drop_last_to_first(mut items: Vec<ObjRef>) {
 }
 
 /// The iterator kinds of `objects::iterators`, `objects::set` and
-/// `objects::dictview`: each is its own iterator.
+/// `objects::dictview`, and files: each is its own iterator.
 fn is_builtin_iterator(k: Kind) -> bool {
     matches!(
         k,
@@ -890,5 +920,6 @@ fn is_builtin_iterator(k: Kind) -> bool {
             | Kind::SetIterator
             | Kind::DictValueIterator
             | Kind::DictItemIterator
+            | Kind::File
     )
 }

@@ -96,6 +96,9 @@ impl Vm {
             if self.exc_matches(v, crate::errors::ExcType::SyntaxError) {
                 return self.syntax_error_str(v);
             }
+            if let Some(s) = self.os_error_str(v)? {
+                return Ok(s);
+            }
             let key_error = self.exc_matches(v, crate::errors::ExcType::KeyError);
             return match as_tuple(&args) {
                 Some([]) => Ok(String::new()),
@@ -237,6 +240,7 @@ impl Vm {
             Kind::TextStream => {
                 self.stream_repr(v.downcast::<crate::objects::textio::TextStream>().expect("stream"))
             }
+            Kind::File => self.file_repr(v.downcast::<crate::objects::file::FileObject>().expect("file")),
             Kind::Module => self.module_repr(v),
             Kind::Quitter => {
                 let q = v.downcast::<crate::objects::QuitterObject>().expect("quitter");

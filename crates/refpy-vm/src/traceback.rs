@@ -78,7 +78,12 @@ impl Vm {
         if let Some(e) = self.syntax_error_location(exc) {
             return format_syntax_error(&e);
         }
-        let name = self.type_name(exc);
+        let td = crate::types::type_data(exc.ob_type_ref());
+        // CPython's `print_exception`: the module shows unless builtins or __main__.
+        let name = match td.module.as_str() {
+            "builtins" | "__main__" => td.qualname.clone(),
+            module => format!("{module}.{}", td.qualname),
+        };
         let msg = self.str_string(exc).unwrap_or_else(|_| "<exception str() failed>".into());
         let hint = as_exception(exc)
             .and_then(|e| e.suggestion.borrow().clone())

@@ -78,6 +78,8 @@ pub enum Kind {
     MemberDescriptor,
     /// `sys.stdout` / `sys.stderr`.
     TextStream,
+    /// A file `open()` returned (`objects/file.rs`): text or binary.
+    File,
     Quitter,
     Generator,
     Set,
@@ -194,6 +196,13 @@ pub struct Types {
     pub ellipsis: ObjRef,
     pub member_descriptor: ObjRef,
     pub text_stream: ObjRef,
+    /// `_io.TextIOWrapper`: text files.
+    pub text_file: ObjRef,
+    /// `_io.BufferedReader`, `_io.BufferedWriter`, `_io.BufferedRandom`:
+    /// binary files opened for reading, writing, or both.
+    pub buffered_reader: ObjRef,
+    pub buffered_writer: ObjRef,
+    pub buffered_random: ObjRef,
     pub quitter: ObjRef,
     pub generator: ObjRef,
     pub set: ObjRef,
@@ -230,11 +239,30 @@ const TUPLE_MAXSAVESIZE: usize = 20;
 
 /// Creates one type object under `type` with the given slots.
 pub fn make_type(meta: &ObjRef, name: &str, kind: Kind, base: Option<&ObjRef>, slots: TypeSlots) -> ObjRef {
-    let data = TypeData::builtin(name, kind, base);
+    make_builtin_type(meta, name, "builtins", kind, base.as_slice(), slots)
+}
+
+/// Creates a built-in type of module `module` (`_io.TextIOWrapper`,
+/// `io.UnsupportedOperation`) with the given bases. The bases' MROs are
+/// single chains sharing a tail, so C3 is each base's chain without what a
+/// later base's MRO holds, then the last base's whole MRO.
+pub fn make_builtin_type(
+    meta: &ObjRef,
+    name: &str,
+    module: &str,
+    kind: Kind,
+    bases: &[&ObjRef],
+    slots: TypeSlots,
+) -> ObjRef {
+    let mut data = TypeData::builtin(name, kind, bases.first().copied());
+    data.module = module.to_string();
+    data.bases = bases.iter().map(|&b| b.clone()).collect();
     let t = new_type_object(Some(meta), slots, data).expect("out of memory creating built-in types");
     let mut mro = vec![t.clone()];
-    if let Some(b) = base {
-        mro.extend(type_data(b).mro.borrow().iter().cloned());
+    for (i, b) in bases.iter().enumerate() {
+        let later = &bases[i + 1..];
+        let in_later = |c: &ObjRef| later.iter().any(|l| type_data(l).mro.borrow().iter().any(|x| x.is(c)));
+        mro.extend(type_data(b).mro.borrow().iter().filter(|c| !in_later(c)).cloned());
     }
     *type_data(&t).mro.borrow_mut() = mro;
     t
@@ -256,13 +284,23 @@ pub fn as_type(t: &ObjRef) -> Option<&TypeData> {
 impl Types {
     /// Builds the built-in types. `type` is its own type; `object` is the root.
     pub fn new() -> Types {
-        let type_ =
-            new_type_object(None, metatype_slots::<TypeData>(), TypeData::builtin("type", Kind::Type, None))
-                .expect("out of memory creating type");
+        // Type objects are GC objects, tracked only for classes defined in
+        // Python (static types are not, as in CPython): a class's MRO holds
+        // the class itself, so only the collector can free it.
+        let mut meta = metatype_slots::<TypeData>()
+            .with_traverse(crate::gc_support::type_traverse)
+            .with_clear(crate::gc_support::type_clear);
+        meta.flags |= flags::HAVE_GC | flags::TRACK_LAZILY;
+        let type_ = new_type_object(None, meta, TypeData::builtin("type", Kind::Type, None))
+            .expect("out of memory creating type");
         let object = make_type(&type_, "object", Kind::Object, None, TypeSlots::new::<NoneObject>(0));
         *type_data(&type_).mro.borrow_mut() = vec![type_.clone(), object.clone()];
         let t =
             |name: &str, kind: Kind, slots: TypeSlots| make_type(&type_, name, kind, Some(&object), slots);
+        let io = |name: &str, kind: Kind, slots: TypeSlots| {
+            make_builtin_type(&type_, name, "_io", kind, &[&object], slots)
+        };
+        let file = |name: &str| io(name, Kind::File, TypeSlots::new::<crate::objects::file::FileObject>(0));
         let gc = flags::HAVE_GC;
         let int = t("int", Kind::Int, TypeSlots::new::<IntObject>(0));
         let bool_ = make_type(&type_, "bool", Kind::Bool, Some(&int), TypeSlots::new::<IntObject>(0));
@@ -425,11 +463,15 @@ impl Types {
                 Kind::MemberDescriptor,
                 TypeSlots::new::<crate::slots::MemberDescriptor>(0),
             ),
-            text_stream: t(
+            text_stream: io(
                 "TextIOWrapper",
                 Kind::TextStream,
                 TypeSlots::new::<crate::objects::textio::TextStream>(0),
             ),
+            text_file: file("TextIOWrapper"),
+            buffered_reader: file("BufferedReader"),
+            buffered_writer: file("BufferedWriter"),
+            buffered_random: file("BufferedRandom"),
             quitter: t("Quitter", Kind::Quitter, TypeSlots::new::<crate::objects::QuitterObject>(0)),
             set: t(
                 "set",

@@ -14,7 +14,7 @@ use crate::objects::float::FloatObject;
 use crate::objects::function::CodeData;
 use crate::objects::int::{IntObject, IntValue, SMALL_INT_MAX, SMALL_INT_MIN};
 use crate::objects::{NoneObject, NullObject};
-use crate::types::{make_type, Kind, Types};
+use crate::types::{make_builtin_type, Kind, Types};
 
 /// CPython's default recursion limit (`sys.getrecursionlimit()`).
 pub const DEFAULT_RECURSION_LIMIT: usize = 1000;
@@ -389,7 +389,9 @@ fn build_exception_types(types: &Types) -> Vec<ObjRef> {
             )
             .with_traverse(crate::gc_support::exception_traverse)
             .with_clear(crate::gc_support::exception_clear);
-            make_type(&types.type_, &t.name(), Kind::Exception, Some(&exc[*base as usize]), slots)
+            let second = t.second_base().map(|b| &exc[b as usize]);
+            let bases: Vec<&ObjRef> = std::iter::once(&exc[*base as usize]).chain(second).collect();
+            make_builtin_type(&types.type_, &t.name(), t.module(), Kind::Exception, &bases, slots)
         };
         exc.push(ty);
     }

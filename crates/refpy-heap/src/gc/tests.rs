@@ -188,7 +188,7 @@ fn cycle_through_managed_dicts_is_collected() {
     assert!(a.is_tracked(), "a subclass instance is a GC object even if its base is not");
     *a.managed_dict().unwrap().borrow_mut() = Some(b.clone());
     *b.managed_dict().unwrap().borrow_mut() = Some(a.clone());
-    assert_eq!(a.referents().len(), 1);
+    assert_eq!(a.referents().len(), 2, "the managed dict and the heap type");
     drop((a, b));
     assert_eq!(obmalloc::allocated_blocks(), before + 2);
     assert_eq!(collect(2, &mut NoHooks), 2);

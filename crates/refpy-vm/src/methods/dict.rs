@@ -142,8 +142,17 @@ fn dict_fromkeys(vm: &mut Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResul
     no_kwargs(vm, "dict.fromkeys", kw)?;
     arg_count(vm, "fromkeys", &args[1..], 1, 2)?;
     let value = args.get(2).cloned().unwrap_or_else(|| vm.none.clone());
-    let d = vm.new_dict()?;
     let keys = vm.sequence_items(&args[1])?;
+    // On a subclass, `cls()` makes the result and `d[k] = v` fills it.
+    let cls = &args[0];
+    if crate::types::as_type(cls).is_some_and(|t| t.heap) {
+        let d = vm.call(cls, &[], None)?;
+        for k in keys {
+            vm.set_item(&d, k, value.clone())?;
+        }
+        return Ok(d);
+    }
+    let d = vm.new_dict()?;
     for k in keys {
         vm.dict_set(&d, k, value.clone())?;
     }

@@ -4,7 +4,9 @@
 
 pub mod collections;
 pub mod gc;
+pub mod io;
 pub mod math;
+pub mod os;
 pub mod random;
 pub mod refpy;
 pub mod sys;
@@ -39,6 +41,8 @@ impl Vm {
             "weakref" => weakref::build(self)?,
             "math" => math::build(self)?,
             "time" => time::build(self)?,
+            "os" => os::build(self)?,
+            "io" => io::build(self)?,
             "collections" => collections::build(self)?,
             "tracemalloc" => tracemalloc::build(self)?,
             "_tracemalloc" => tracemalloc::build_native(self)?,

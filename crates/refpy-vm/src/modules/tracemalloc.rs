@@ -205,13 +205,15 @@ fn tm_get_traceback_limit(vm: &mut Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -
 
 /// `_get_traces()`: a list of `(domain, size, frames, total_nframe)` tuples, one per live
 /// traced block; the frames tuples of equal tracebacks are one object. As in CPython, the
-/// list itself is made before the traces are copied, so a snapshot shows its block.
+/// list itself is made before the traces are copied, so a snapshot shows its block, and
+/// what it holds is not traced.
 fn tm_get_traces(vm: &mut Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {
     no_arguments(vm, "_tracemalloc._get_traces", args, kw)?;
     let list_obj = vm.new_list(Vec::new())?;
     let list = as_list(&list_obj).expect("a new list");
     vm.tracemalloc_resolve(vm.frames.len());
     let traces = tracemalloc::traces();
+    let _paused = tracemalloc::pause_new_traces();
     let mut tracebacks: FxHashMap<*const Traceback, (ObjRef, ObjRef)> = FxHashMap::default();
     let mut names = FxHashMap::default();
     let domain = vm.new_int(0)?;
@@ -300,7 +302,7 @@ fn tm_dump_snapshot(vm: &mut Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyRe
             }
         }
     }
-    std::fs::write(&path, text).map_err(|e| vm.os_error(&e, &path))?;
+    std::fs::write(&path, text).map_err(|e| vm.os_error_from_io(&e, Some(&args[0]), None))?;
     Ok(vm.none.clone())
 }
 
@@ -353,7 +355,7 @@ fn tm_load_snapshot(vm: &mut Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyRe
     no_kwargs(vm, "_load_snapshot", kw)?;
     arg_count(vm, "_load_snapshot", args, 1, 1)?;
     let path = str_arg(vm, "_load_snapshot", &args[0])?;
-    let text = std::fs::read_to_string(&path).map_err(|e| vm.os_error(&e, &path))?;
+    let text = std::fs::read_to_string(&path).map_err(|e| vm.os_error_from_io(&e, Some(&args[0]), None))?;
     let Some((limit, traces)) = parse_dump(&text) else {
         let msg = format!("{} is not a snapshot written by refpy's Snapshot.dump()", str_repr(&path));
         return Err(vm.new_error(ExcType::ValueError, msg));
@@ -473,7 +475,9 @@ fn fnmatch(name: &[char], pattern: &[char]) -> bool {
             }
             Some(Glob::One) => true,
             Some(Glob::Char(c)) => *c == name[n],
-            Some(Glob::Set(ranges, negated)) => ranges.iter().any(|&(lo, hi)| (lo..=hi).contains(&name[n])) != *negated,
+            Some(Glob::Set(ranges, negated)) => {
+                ranges.iter().any(|&(lo, hi)| (lo..=hi).contains(&name[n])) != *negated
+            }
             None => false,
         };
         if matched {

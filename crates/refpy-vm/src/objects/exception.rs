@@ -5,6 +5,7 @@ use std::cell::{Cell, RefCell};
 use refpy_heap::{alloc, ObjRef};
 
 use crate::errors::{ExcType, PyErr, PyResult};
+use crate::objects::tuple::as_tuple;
 use crate::types::type_data;
 use crate::Vm;
 
@@ -32,8 +33,19 @@ pub struct ExceptionObject {
 const EXCEPTION_BASICSIZE: usize = 64;
 
 impl Vm {
-    /// An instance of exception class `ty` with the given `args` tuple.
+    /// An instance of exception class `ty` with the given `args` tuple
+    /// (`BaseException.__new__`, or `OSError.__new__` for OSError and its
+    /// subclasses given two to five arguments).
     pub fn new_exception(&mut self, ty: &ObjRef, args: ObjRef) -> PyResult {
+        let os_error_args = as_tuple(&args).is_some_and(|a| (2..=5).contains(&a.len()));
+        if os_error_args && self.is_subtype(ty, &self.exc[ExcType::OSError as usize]) {
+            return self.new_os_error(ty, args);
+        }
+        self.alloc_exception(ty, args)
+    }
+
+    /// The instance itself: `args` stored as given.
+    pub(crate) fn alloc_exception(&mut self, ty: &ObjRef, args: ObjRef) -> PyResult {
         let payload = ExceptionObject {
             args: RefCell::new(args),
             traceback: RefCell::new(None),
@@ -157,17 +169,31 @@ impl Vm {
             "code" if self.exc_matches(exc, ExcType::SystemExit) => self.first_arg_or_none(e),
             _ if self.exc_matches(exc, ExcType::SyntaxError) => return self.syntax_error_attr(exc, name),
             "name" | "obj" if self.exc_matches(exc, ExcType::AttributeError) => {
-                let d = e.dict.borrow().clone();
-                let v =
-                    d.and_then(|d| {
-                        crate::objects::dict::as_dict(&d)?.table.borrow().items().find_map(|(k, v)| {
-                            (crate::objects::str::as_str(k) == Some(name)).then(|| v.clone())
-                        })
-                    });
-                v.unwrap_or_else(|| self.none.clone())
+                self.exception_field(exc, name).unwrap_or_else(|| self.none.clone())
             }
-            _ => return None,
+            _ => return self.os_error_attr(exc, name),
         })
+    }
+
+    /// A field a built-in exception keeps in its attribute dict
+    /// (`AttributeError.name`, `OSError.errno`, …); `None` when never set.
+    pub(crate) fn exception_field(&self, exc: &ObjRef, name: &str) -> Option<ObjRef> {
+        let d = as_exception(exc)?.dict.borrow().clone()?;
+        let d = crate::objects::dict::as_dict(&d)?;
+        let found = d
+            .table
+            .borrow()
+            .items()
+            .find_map(|(k, v)| (crate::objects::str::as_str(k) == Some(name)).then(|| v.clone()));
+        found
+    }
+
+    /// Sets a field of [`Vm::exception_field`], making the dict if needed.
+    pub(crate) fn set_exception_field(&mut self, exc: &ObjRef, name: &str, value: ObjRef) -> PyResult<()> {
+        match self.instance_dict(exc, true)? {
+            Some(d) => self.dict_set_str(&d, name, value),
+            None => Ok(()),
+        }
     }
 
     /// `args[0]`, or `None` for an exception without arguments.
@@ -219,7 +245,7 @@ impl Vm {
                 }
                 *e.traceback.borrow_mut() = none_or(self, value);
             }
-            _ => return Ok(false),
+            _ => return self.set_os_error_attr(exc, name, value),
         }
         Ok(true)
     }
@@ -235,21 +261,12 @@ impl Vm {
             return err;
         }
         let has_obj = self.exception_attr(&err.exc, "obj").is_some_and(|o| !o.is(&self.none));
-        let Some(e) = as_exception(&err.exc).filter(|_| !has_obj) else { return err };
-        let existing = e.dict.borrow().clone();
-        let dict = match existing {
-            Some(d) => d,
-            None => match self.new_dict() {
-                Ok(d) => {
-                    *e.dict.borrow_mut() = Some(d.clone());
-                    d
-                }
-                Err(e) => return e,
-            },
-        };
+        if has_obj {
+            return err;
+        }
         if let Err(e) = self
-            .dict_set_str(&dict, "name", name.clone())
-            .and_then(|()| self.dict_set_str(&dict, "obj", obj.clone()))
+            .set_exception_field(&err.exc, "name", name.clone())
+            .and_then(|()| self.set_exception_field(&err.exc, "obj", obj.clone()))
         {
             return e;
         }

@@ -55,6 +55,9 @@ pub struct FunctionObject {
     pub kwdefaults: RefCell<Option<ObjRef>>,
     /// `__closure__`: a tuple of cells or `None`.
     pub closure: Option<ObjRef>,
+    /// `__dict__` (`func_dict`): attributes set on the function, made on
+    /// the first store; also holds a `__doc__` or `__module__` assigned to it.
+    pub dict: RefCell<Option<ObjRef>>,
     /// The positional argument count for which a call needs no binding work
     /// (no keyword-only parameters, `*args` or `**kwargs`), else `u32::MAX`.
     pub fast_nargs: u32,
@@ -112,6 +115,7 @@ impl Vm {
             defaults: RefCell::new(None),
             kwdefaults: RefCell::new(None),
             closure,
+            dict: RefCell::new(None),
         };
         alloc(&self.types.function, payload, FUNCTION_BASICSIZE).map_err(|_| self.memory_error())
     }
@@ -133,4 +137,86 @@ impl Vm {
 #[inline]
 pub fn as_function(obj: &ObjRef) -> Option<&FunctionObject> {
     obj.downcast::<FunctionObject>()
+}
+
+impl Vm {
+    /// `f.__dict__`, made on first use.
+    pub(crate) fn function_dict(&mut self, func: &ObjRef) -> PyResult {
+        let f = as_function(func).expect("function");
+        if let Some(d) = f.dict.borrow().clone() {
+            return Ok(d);
+        }
+        let d = self.new_dict()?;
+        *f.dict.borrow_mut() = Some(d.clone());
+        Ok(d)
+    }
+
+    /// `f.name = value` / `del f.name` (`func_getsetlist` and the function's
+    /// `__dict__`). A `__doc__` or `__module__` assigned to a function is
+    /// kept in its `__dict__` (CPython has slots for them).
+    pub(crate) fn function_setattr(
+        &mut self,
+        func: &ObjRef,
+        name: &ObjRef,
+        value: Option<ObjRef>,
+    ) -> PyResult<()> {
+        let f = as_function(func).expect("function");
+        let n = crate::objects::str::as_str(name).unwrap_or("").to_string();
+        let must_be = |vm: &mut Vm, what: &str| {
+            vm.new_error(crate::errors::ExcType::TypeError, format!("{n} must be set to a {what} object"))
+        };
+        match (n.as_str(), value) {
+            ("__name__" | "__qualname__", Some(v)) => {
+                if crate::objects::str::as_str(&v).is_none() {
+                    return Err(must_be(self, "string"));
+                }
+                let slot = if n == "__name__" { &f.name } else { &f.qualname };
+                let old = std::mem::replace(&mut *slot.borrow_mut(), v);
+                drop(old);
+                Ok(())
+            }
+            ("__defaults__" | "__kwdefaults__", v) => {
+                let v = v.filter(|v| !v.is(&self.none));
+                let (slot, ok, what) = if n == "__defaults__" {
+                    (
+                        &f.defaults,
+                        v.as_ref().is_none_or(|v| crate::objects::tuple::as_tuple(v).is_some()),
+                        "tuple",
+                    )
+                } else {
+                    (
+                        &f.kwdefaults,
+                        v.as_ref().is_none_or(|v| crate::objects::dict::as_dict(v).is_some()),
+                        "dict",
+                    )
+                };
+                if !ok {
+                    return Err(must_be(self, what));
+                }
+                let old = std::mem::replace(&mut *slot.borrow_mut(), v);
+                drop(old);
+                Ok(())
+            }
+            ("__code__" | "__globals__" | "__closure__" | "__name__" | "__qualname__", _) => {
+                Err(self.new_error(crate::errors::ExcType::AttributeError, "readonly attribute"))
+            }
+            (_, Some(v)) => {
+                let d = self.function_dict(func)?;
+                self.dict_set(&d, name.clone(), v)
+            }
+            (_, None) => {
+                let d = self.function_dict(func)?;
+                let hash = self.hash(name)?;
+                let removed =
+                    crate::objects::dict::as_dict(&d).expect("dict").table.borrow_mut().remove(name, hash);
+                match removed {
+                    Some(kv) => {
+                        drop(kv);
+                        Ok(())
+                    }
+                    None => Err(self.attribute_error(func, &n)),
+                }
+            }
+        }
+    }
 }

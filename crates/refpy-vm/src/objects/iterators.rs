@@ -146,6 +146,14 @@ pub fn construct_reversed(vm: &mut Vm, args: &[ObjRef], kwnames: Option<&[ObjRef
         return Err(vm.new_error(ExcType::TypeError, msg));
     }
     let seq = &args[0];
+    if vm.is_heap_instance(seq) {
+        if let Some(it) = vm.user_special(seq, "__reversed__", &[])? {
+            return Ok(it);
+        }
+        if vm.kind(seq) == Kind::Instance {
+            return reversed_sequence(vm, seq);
+        }
+    }
     if let Some(r) = as_range(seq) {
         let (start, step, len) = (r.start, r.step, r.len);
         let last = start.wrapping_add(step.wrapping_mul(len.saturating_sub(1)));
@@ -174,6 +182,24 @@ pub fn construct_reversed(vm: &mut Vm, args: &[ObjRef], kwnames: Option<&[ObjRef
     vm.alloc_iter(ty, payload, REVERSED_BASICSIZE)
 }
 
+/// `reversed(obj)` for an instance with `__len__` and `__getitem__` (the
+/// sequence protocol): its items from the last index down, taken now.
+fn reversed_sequence(vm: &mut Vm, seq: &ObjRef) -> PyResult {
+    let Some(n) =
+        vm.len_special(seq)?.filter(|_| vm.user_special_exists(seq, "__getitem__").unwrap_or(false))
+    else {
+        let t = vm.type_name(seq);
+        return Err(vm.new_error(ExcType::TypeError, format!("'{t}' object is not reversible")));
+    };
+    let mut items = Vec::with_capacity(n);
+    for i in (0..n).rev() {
+        let index = vm.new_int(i as i64)?;
+        items.push(vm.get_item(seq, &index)?);
+    }
+    let list = vm.new_list(items)?;
+    vm.get_iter(&list)
+}
+
 /// `next()` of the iterator types of this file; `None` for other kinds.
 pub fn iter_next_builtin(vm: &mut Vm, it: &ObjRef) -> Option<PyResult<Option<ObjRef>>> {
     Some(match vm.kind(it) {
@@ -184,6 +210,7 @@ pub fn iter_next_builtin(vm: &mut Vm, it: &ObjRef) -> Option<PyResult<Option<Obj
         Kind::Reversed | Kind::ListReverseIterator => reversed_next(vm, it),
         Kind::SetIterator => vm.set_iter_next(it),
         Kind::DictValueIterator | Kind::DictItemIterator => vm.dict_view_iter_next(it),
+        Kind::File => vm.file_next_line(it),
         _ => return None,
     })
 }

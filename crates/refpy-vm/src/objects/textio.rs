@@ -69,13 +69,21 @@ fn stream_write(vm: &mut Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult
     no_kwargs(vm, "write", kw)?;
     let stderr = self_arg(vm, args, "TextIOWrapper", "write", |o| o.downcast::<TextStream>())?.stderr;
     arg_count(vm, "TextIOWrapper.write", &args[1..], 1, 1)?;
-    let Some(text) = as_str(&args[1]) else {
-        let t = vm.type_name(&args[1]);
-        return Err(vm.new_error(ExcType::TypeError, format!("write() argument must be str, not {t}")));
-    };
-    let text = text.to_string();
+    let text = write_arg(vm, &args[1])?.to_string();
     vm.stream_write_str(stderr, &text);
     vm.new_int(text.chars().count() as i64)
+}
+
+/// The argument of a text stream's or text file's `write`: a str, else
+/// CPython's `write() argument must be str, not int`.
+pub(crate) fn write_arg<'a>(vm: &mut Vm, v: &'a ObjRef) -> PyResult<&'a str> {
+    match as_str(v) {
+        Some(text) => Ok(text),
+        None => {
+            let t = vm.type_name(v);
+            Err(vm.new_error(ExcType::TypeError, format!("write() argument must be str, not {t}")))
+        }
+    }
 }
 
 /// `stream.flush()`.

@@ -83,8 +83,13 @@ impl Vm {
             let lineno = frame.code.code.locations.get(at).map_or(0, |l| l.lineno);
             let (code, globals) = (frame.code_obj.clone(), frame.globals.clone());
             let locals = self.frame_locals(j)?;
-            let payload =
-                FrameObject { code, globals, locals: RefCell::new(Some(locals)), lineno, back: RefCell::new(back) };
+            let payload = FrameObject {
+                code,
+                globals,
+                locals: RefCell::new(Some(locals)),
+                lineno,
+                back: RefCell::new(back),
+            };
             back = Some(alloc(&ty, payload, 0).map_err(|_| self.memory_error())?);
         }
         Ok(back.expect("frame fi was made"))

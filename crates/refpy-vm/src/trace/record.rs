@@ -285,7 +285,8 @@ impl Vm {
         events: Vec<HeapEvent>,
     ) -> json::Step {
         let mut walk = Walk::default();
-        let locals = self.namespace_variables(globals).iter().map(|(n, v)| (n.to_string(), walk.add(v))).collect();
+        let locals =
+            self.namespace_variables(globals).iter().map(|(n, v)| (n.to_string(), walk.add(v))).collect();
         let id = walk.add(&err.exc);
         let exception = self.exception_info(&err.exc, Some(id), true);
         self.walk_heap(&mut walk);
@@ -391,7 +392,11 @@ impl Vm {
         if let Some(f) = as_function(obj) {
             let cells = f.closure.as_ref().and_then(as_tuple).map(<[ObjRef]>::to_vec).unwrap_or_default();
             let names = &f.code.code.freevars;
-            return names.iter().zip(&cells).filter_map(|(n, c)| Some((n.clone(), cell_contents(c)?))).collect();
+            return names
+                .iter()
+                .zip(&cells)
+                .filter_map(|(n, c)| Some((n.clone(), cell_contents(c)?)))
+                .collect();
         }
         if let Some(m) = obj.downcast::<crate::objects::descriptor::MethodObject>() {
             return vec![(Rc::from("__self__"), m.self_obj.clone()), (Rc::from("__func__"), m.func.clone())];
@@ -459,7 +464,9 @@ impl Vm {
 
     /// `sys.getsizeof`, unless a class's own `__sizeof__` would have to run.
     fn safe_sizeof(&mut self, obj: &ObjRef) -> Option<usize> {
-        if self.is_heap_instance(obj) && self.lookup_in_mro(&obj.ob_type(), "__sizeof__").ok().flatten().is_some() {
+        if self.is_heap_instance(obj)
+            && self.lookup_in_mro(&obj.ob_type(), "__sizeof__").ok().flatten().is_some()
+        {
             return None;
         }
         self.getsizeof(obj).ok()

@@ -127,8 +127,9 @@ fn list_index(slots: &TypeSlots, len: usize, reuse: bool) -> Option<usize> {
 
 /// A kept block for a new instance of `slots`' type with `len` items (0 for
 /// fixed-size types) needing `bytes` bytes, GC head included; `None` when
-/// the instance must come from obmalloc.
-#[inline]
+/// the instance must come from obmalloc. Always inlined: it is on every
+/// allocation's path, and most types have no free list.
+#[inline(always)]
 pub(crate) fn take(slots: &TypeSlots, len: usize, bytes: usize) -> Option<NonNull<u8>> {
     let i = list_index(slots, len, true)?;
     let size = obmalloc::block_size(bytes)?;

@@ -296,14 +296,23 @@ pub fn object_traceback(obj: &ObjRef) -> Option<Rc<Traceback>> {
     })
 }
 
+// The hooks below sit on obmalloc's fast paths: inlined, each is one flag test and a call
+// that is never made while tracing is off, so the paths stay small enough to be inlined.
+
 /// obmalloc's `malloc` returned `p` for a request of `nbytes`.
 #[inline(always)]
 pub(crate) fn after_malloc(p: Option<NonNull<u8>>, nbytes: usize) {
-    if is_tracing() && !PAUSED.with(Cell::get) {
-        if let Some(p) = p {
-            let size = obmalloc::block_size(nbytes).unwrap_or(nbytes);
-            with_tracer(|t| t.add(p.as_ptr().addr(), size));
-        }
+    if is_tracing() {
+        trace_malloc(p, nbytes);
+    }
+}
+
+#[cold]
+#[inline(never)]
+fn trace_malloc(p: Option<NonNull<u8>>, nbytes: usize) {
+    if let (Some(p), false) = (p, PAUSED.with(Cell::get)) {
+        let size = obmalloc::block_size(nbytes).unwrap_or(nbytes);
+        with_tracer(|t| t.add(p.as_ptr().addr(), size));
     }
 }
 
@@ -312,33 +321,50 @@ pub(crate) fn after_malloc(p: Option<NonNull<u8>>, nbytes: usize) {
 #[inline(always)]
 pub(crate) fn after_realloc(old: NonNull<u8>, new: Option<NonNull<u8>>, nbytes: usize) {
     if is_tracing() {
-        if let Some(new) = new {
-            // SAFETY: `new` was just returned by realloc, so it is a live block of this thread.
-            let size = unsafe { obmalloc::pool_block_size(new) }.unwrap_or(nbytes);
-            with_tracer(|t| {
-                t.remove(old.as_ptr().addr());
-                if !PAUSED.with(Cell::get) {
-                    t.add(new.as_ptr().addr(), size);
-                }
-            });
-        }
+        trace_realloc(old, new, nbytes);
     }
+}
+
+#[cold]
+#[inline(never)]
+fn trace_realloc(old: NonNull<u8>, new: Option<NonNull<u8>>, nbytes: usize) {
+    let Some(new) = new else { return };
+    // SAFETY: `new` was just returned by realloc, so it is a live block of this thread.
+    let size = unsafe { obmalloc::pool_block_size(new) }.unwrap_or(nbytes);
+    with_tracer(|t| {
+        t.remove(old.as_ptr().addr());
+        if !PAUSED.with(Cell::get) {
+            t.add(new.as_ptr().addr(), size);
+        }
+    });
 }
 
 /// A type's free list handed `block` to a new object.
 #[inline(always)]
 pub(crate) fn after_reuse(block: NonNull<u8>) {
     if is_tracing() {
-        with_tracer(|t| t.renew(block.as_ptr().addr()));
+        trace_reuse(block);
     }
+}
+
+#[cold]
+#[inline(never)]
+fn trace_reuse(block: NonNull<u8>) {
+    with_tracer(|t| t.renew(block.as_ptr().addr()));
 }
 
 /// obmalloc's `free` is about to release `p`.
 #[inline(always)]
 pub(crate) fn before_free(p: NonNull<u8>) {
     if is_tracing() {
-        with_tracer(|t| t.remove(p.as_ptr().addr()));
+        trace_free(p);
     }
+}
+
+#[cold]
+#[inline(never)]
+fn trace_free(p: NonNull<u8>) {
+    with_tracer(|t| t.remove(p.as_ptr().addr()));
 }
 
 #[cfg(test)]

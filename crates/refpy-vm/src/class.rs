@@ -571,23 +571,7 @@ impl Vm {
             // 3.11's values array: the dict stays as tracked as it is (gc_support).
             Some(v) if obj.downcast::<InstanceObject>().is_some() => self.dict_insert(dict, name.clone(), v),
             Some(v) => self.dict_set(&d, name.clone(), v),
-            None => {
-                let hash = self.hash(name)?;
-                let removed = dict.table.borrow_mut().remove(name, hash);
-                match removed {
-                    Some(kv) => {
-                        drop(kv);
-                        Ok(())
-                    }
-                    None => {
-                        let t = self.type_name(obj);
-                        Err(self.new_error(
-                            ExcType::AttributeError,
-                            format!("'{t}' object has no attribute '{n}'"),
-                        ))
-                    }
-                }
-            }
+            None => self.namespace_delete(obj, &d, name),
         }
     }
 
@@ -812,7 +796,8 @@ fn object_setattr(vm: &mut Vm, args: &[ObjRef], _kw: Option<&[ObjRef]>) -> PyRes
     Ok(vm.none.clone())
 }
 
-/// `BaseException.__init__(self, *args)`: sets `args`.
+/// `BaseException.__init__(self, *args)`: sets `args` (and, for an OSError,
+/// the fields `OSError.__init__` takes from them).
 fn exception_init(vm: &mut Vm, args: &[ObjRef], _kw: Option<&[ObjRef]>) -> PyResult {
     let Some((obj, rest)) = args.split_first() else {
         return Err(vm.new_error(
@@ -820,9 +805,13 @@ fn exception_init(vm: &mut Vm, args: &[ObjRef], _kw: Option<&[ObjRef]>) -> PyRes
             "descriptor '__init__' of 'BaseException' object needs an argument",
         ));
     };
-    if let Some(e) = as_exception(obj) {
-        let t = vm.new_tuple_from(rest)?;
-        *e.args.borrow_mut() = t;
+    if as_exception(obj).is_some() {
+        let keep =
+            if vm.exc_matches(obj, ExcType::OSError) { vm.init_os_error(obj, rest)? } else { rest.len() };
+        let t = vm.new_tuple_from(&rest[..keep])?;
+        if let Some(e) = as_exception(obj) {
+            *e.args.borrow_mut() = t;
+        }
     }
     Ok(vm.none.clone())
 }

@@ -834,20 +834,9 @@ impl Vm {
         if let Some(td) = crate::types::as_type(obj).filter(|t| t.heap) {
             crate::typecache::invalidate();
             let d = td.dict.get().cloned().expect("class dict");
-            let dict = as_dict(&d).expect("class dict");
             return match value {
                 Some(v) => self.dict_set(&d, name.clone(), v),
-                None => {
-                    let hash = self.hash(name)?;
-                    let removed = dict.table.borrow_mut().remove(name, hash);
-                    match removed {
-                        Some(kv) => {
-                            drop(kv);
-                            Ok(())
-                        }
-                        None => Err(self.attribute_error(obj, as_str(name).unwrap_or(""))),
-                    }
-                }
+                None => self.namespace_delete(obj, &d, name),
             };
         }
         let n = as_str(name).unwrap_or("").to_string();

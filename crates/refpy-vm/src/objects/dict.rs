@@ -456,6 +456,21 @@ impl Vm {
         Ok(key.clone())
     }
 
+    /// `del owner.name` on the namespace dict `d` of a module, class,
+    /// instance or function: the entry goes, or CPython's `AttributeError`
+    /// about `owner` when there is none.
+    pub(crate) fn namespace_delete(&mut self, owner: &ObjRef, d: &ObjRef, name: &ObjRef) -> PyResult<()> {
+        let hash = self.hash(name)?;
+        let removed = as_dict(d).expect("namespace dict").table.borrow_mut().remove(name, hash);
+        match removed {
+            Some(kv) => {
+                drop(kv);
+                Ok(())
+            }
+            None => Err(self.attribute_error(owner, as_str(name).unwrap_or(""))),
+        }
+    }
+
     /// A new empty dict (`PyDict_New`): untracked until it holds something
     /// that may be tracked (see [`Vm::dict_set`]).
     pub fn new_dict(&mut self) -> PyResult {

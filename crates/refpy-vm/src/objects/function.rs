@@ -206,16 +206,7 @@ impl Vm {
             }
             (_, None) => {
                 let d = self.function_dict(func)?;
-                let hash = self.hash(name)?;
-                let removed =
-                    crate::objects::dict::as_dict(&d).expect("dict").table.borrow_mut().remove(name, hash);
-                match removed {
-                    Some(kv) => {
-                        drop(kv);
-                        Ok(())
-                    }
-                    None => Err(self.attribute_error(func, &n)),
-                }
+                self.namespace_delete(func, &d, name)
             }
         }
     }

@@ -76,19 +76,10 @@ impl Vm {
         value: Option<ObjRef>,
     ) -> PyResult<()> {
         let d = as_module(module).expect("module").dict.clone();
-        let dict = as_dict(&d).expect("module dict");
         if let Some(v) = value {
             return self.dict_set(&d, name.clone(), v);
         }
-        let hash = self.hash(name)?;
-        let removed = dict.table.borrow_mut().remove(name, hash);
-        match removed {
-            Some(kv) => {
-                drop(kv);
-                Ok(())
-            }
-            None => Err(self.attribute_error(module, as_str(name).unwrap_or(""))),
-        }
+        self.namespace_delete(module, &d, name)
     }
 
     /// `AttributeError: module 'm' has no attribute 'x'`.

@@ -49,37 +49,49 @@ const ERRNO_CLASSES: &[(i64, ExcType)] = {
 
 impl Vm {
     /// An instance of `ty` (OSError or a subclass) from an `args` tuple of
-    /// two to five items: `errno` and `strerror` from the first two; with a
-    /// filename other than `None`, `filename` (and `filename2`, the fifth)
-    /// and `args` cut to `(errno, strerror)`. Exactly `OSError` becomes the
+    /// two to five items (`OSError.__new__`); exactly `OSError` becomes the
     /// errno's subclass.
     pub(crate) fn new_os_error(&mut self, ty: &ObjRef, args: ObjRef) -> PyResult {
         let items = as_tuple(&args).map(<[ObjRef]>::to_vec).unwrap_or_default();
-        let [errno, strerror, rest @ ..] = items.as_slice() else {
-            return self.alloc_exception(ty, args);
-        };
-        let ty = match as_i64(errno) {
+        let ty = match items.first().and_then(as_i64) {
             Some(n) if ty.is(&self.exc[ExcType::OSError as usize]) => {
                 let sub = ERRNO_CLASSES.iter().find(|(e, _)| *e == n).map(|(_, t)| *t);
                 sub.map_or_else(|| ty.clone(), |t| self.exc[t as usize].clone())
             }
             _ => ty.clone(),
         };
-        let given = |v: Option<&ObjRef>, none: &ObjRef| v.filter(|v| !v.is(none)).cloned();
-        let filename = given(rest.first(), &self.none);
-        let filename2 = filename.as_ref().and_then(|_| given(rest.get(2), &self.none));
-        let args = match filename {
-            Some(_) => self.new_tuple(vec![errno.clone(), strerror.clone()])?,
-            None => args,
-        };
         let exc = self.alloc_exception(&ty, args)?;
-        let fields = [Some(errno.clone()), Some(strerror.clone()), filename, filename2];
-        for (name, value) in OS_ERROR_FIELDS.iter().zip(fields) {
-            if let Some(v) = value {
-                self.set_exception_field(&exc, name, v)?;
+        let keep = self.init_os_error(&exc, &items)?;
+        if keep < items.len() {
+            let args = self.new_tuple_from(&items[..keep])?;
+            if let Some(e) = crate::objects::exception::as_exception(&exc) {
+                *e.args.borrow_mut() = args;
             }
         }
         Ok(exc)
+    }
+
+    /// The fields `OSError.__init__` takes from two to five arguments
+    /// (other counts give none): `errno` and `strerror` from the first two,
+    /// `filename` from the third unless `None`, then `filename2` from the
+    /// fifth. Returns how many arguments `args` keeps: two when a filename
+    /// was given, else all.
+    pub(crate) fn init_os_error(&mut self, exc: &ObjRef, items: &[ObjRef]) -> PyResult<usize> {
+        let [errno, strerror, rest @ ..] = items else { return Ok(items.len()) };
+        if rest.len() > 3 {
+            return Ok(items.len());
+        }
+        let given = |v: Option<&ObjRef>, none: &ObjRef| v.filter(|v| !v.is(none)).cloned();
+        let filename = given(rest.first(), &self.none);
+        let filename2 = filename.as_ref().and_then(|_| given(rest.get(2), &self.none));
+        let keep = if filename.is_some() { 2 } else { items.len() };
+        let fields = [Some(errno.clone()), Some(strerror.clone()), filename, filename2];
+        for (name, value) in OS_ERROR_FIELDS.iter().zip(fields) {
+            if let Some(v) = value {
+                self.set_exception_field(exc, name, v)?;
+            }
+        }
+        Ok(keep)
     }
 
     /// The exception a failed OS call on `filename` (and `filename2`, for

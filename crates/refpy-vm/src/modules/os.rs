@@ -376,3 +376,21 @@ fn path_splitext(vm: &mut Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResul
     let items = vec![path_result(vm, &p[..cut], bytes)?, path_result(vm, &p[cut..], bytes)?];
     vm.new_tuple(items)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::split_at_last_slash;
+
+    #[test]
+    fn split_keeps_a_root_of_slashes() {
+        let split = |p: &str| {
+            let (h, t) = split_at_last_slash(p.as_bytes());
+            (String::from_utf8_lossy(h).into_owned(), String::from_utf8_lossy(t).into_owned())
+        };
+        assert_eq!(split("a/b/c"), ("a/b".into(), "c".into()));
+        assert_eq!(split("a//b"), ("a".into(), "b".into()));
+        assert_eq!(split("//x"), ("//".into(), "x".into()));
+        assert_eq!(split("x/"), ("x".into(), "".into()));
+        assert_eq!(split("abc"), ("".into(), "abc".into()));
+    }
+}

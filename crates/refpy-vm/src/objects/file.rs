@@ -327,7 +327,7 @@ fn this<'a>(vm: &mut Vm, args: &'a [ObjRef], name: &str) -> PyResult<&'a FileObj
     self_arg(vm, args, "TextIOWrapper", name, |o| o.downcast::<FileObject>())
 }
 
-/// The file and the positional arguments of a method taking `min..=max` of them.
+/// The file and the positional arguments of a method taking at most `max` of them.
 fn method_args<'a>(
     vm: &mut Vm,
     args: &'a [ObjRef],
@@ -1104,4 +1104,40 @@ pub(crate) fn builtin_open(vm: &mut Vm, args: &[ObjRef], kwnames: Option<&[ObjRe
         }),
     };
     refpy_heap::alloc(&ty, payload, size).map_err(|_| vm.memory_error())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_tail_waits_only_for_an_unfinished_character() {
+        assert_eq!(incomplete_utf8_tail(b"abc"), 0);
+        assert_eq!(incomplete_utf8_tail("é".as_bytes()), 0);
+        assert_eq!(incomplete_utf8_tail(&"€".as_bytes()[..2]), 2);
+        assert_eq!(incomplete_utf8_tail(&"😀".as_bytes()[..3]), 3);
+        assert_eq!(incomplete_utf8_tail(b"a\xc3"), 1);
+        assert_eq!(incomplete_utf8_tail(b"\x80\x80\x80"), 0);
+    }
+
+    #[test]
+    fn line_ends_follow_the_newline_policy() {
+        assert_eq!(line_end("ab\ncd", Newline::Universal), Some(3));
+        assert_eq!(line_end("ab\r\ncd", Newline::Universal), Some(4));
+        assert_eq!(line_end("ab\rcd", Newline::Untranslated), Some(3));
+        assert_eq!(line_end("ab\r", Newline::Universal), None);
+        assert_eq!(line_end("ab\rc\n", Newline::Exact("\n")), Some(5));
+        assert_eq!(line_end("ab\r\n", Newline::Exact("\r\n")), Some(4));
+        assert_eq!(line_end("abc", Newline::Universal), None);
+    }
+
+    #[test]
+    fn char_prefix_counts_crlf_once_when_translating() {
+        assert_eq!(char_prefix("a\r\nb", 2, Newline::Universal, false), Some(3));
+        assert_eq!(char_prefix("a\r\nb", 2, Newline::Untranslated, false), Some(2));
+        assert_eq!(char_prefix("a\r", 2, Newline::Universal, false), None);
+        assert_eq!(char_prefix("a\r", 2, Newline::Universal, true), Some(2));
+        assert_eq!(char_prefix("é€x", 2, Newline::Universal, false), Some(5));
+        assert_eq!(char_prefix("ab", 3, Newline::Universal, true), None);
+    }
 }

@@ -55,6 +55,35 @@ pub(crate) fn bind(
     Ok(out)
 }
 
+/// Binds the arguments of an Argument Clinic function whose first
+/// `max_pos` parameters may be positional (the rest keyword-only) and whose
+/// first `required` are required: CPython's `NAME() takes at most 2
+/// positional arguments (3 given)` and `NAME() missing required argument
+/// 'x' (pos 1)`.
+pub(crate) fn bind_clinic(
+    vm: &mut Vm,
+    fname: &str,
+    args: &[ObjRef],
+    kwnames: Option<&[ObjRef]>,
+    params: &[&str],
+    max_pos: usize,
+    required: usize,
+) -> PyResult<Vec<Option<ObjRef>>> {
+    let npos = args.len() - kwnames.map_or(0, <[ObjRef]>::len);
+    if npos > max_pos {
+        let how = if required == max_pos { "exactly" } else { "at most" };
+        let s = if max_pos == 1 { "" } else { "s" };
+        let msg = format!("{fname}() takes {how} {max_pos} positional argument{s} ({npos} given)");
+        return Err(vm.new_error(ExcType::TypeError, msg));
+    }
+    let bound = bind(vm, fname, args, kwnames, params)?;
+    if let Some(i) = bound[..required].iter().position(Option::is_none) {
+        let msg = format!("{fname}() missing required argument '{}' (pos {})", params[i], i + 1);
+        return Err(vm.new_error(ExcType::TypeError, msg));
+    }
+    Ok(bound)
+}
+
 /// `NAME() takes at most 2 arguments (3 given)` / `takes at least 1
 /// argument (0 given)` / `takes exactly one argument (0 given)`: the
 /// messages of `PyArg_ParseTuple`-style built-ins.

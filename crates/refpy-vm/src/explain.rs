@@ -107,17 +107,7 @@ pub(crate) fn explain(vm: &mut Vm, x: &ObjRef) -> PyResult<String> {
 
 /// The strongest identity reason of `obj` (see [`Identity`]).
 fn identity(vm: &Vm, obj: &ObjRef) -> Identity {
-    let singletons = [
-        &vm.none,
-        &vm.true_,
-        &vm.false_,
-        &vm.ellipsis,
-        &vm.not_implemented,
-        &vm.empty_tuple,
-        &vm.empty_str,
-        &vm.empty_bytes,
-    ];
-    if singletons.iter().any(|s| s.is(obj)) {
+    if is_singleton(vm, obj) {
         return Identity::Singleton;
     }
     if is_small_int(vm, obj) {
@@ -138,8 +128,29 @@ fn identity(vm: &Vm, obj: &ObjRef) -> Identity {
     Identity::Ordinary
 }
 
+/// `obj` is one of the interpreter's singletons: None, True, False,
+/// Ellipsis, NotImplemented, `()`, `''`, `b''`.
+pub(crate) fn is_singleton(vm: &Vm, obj: &ObjRef) -> bool {
+    let singletons = [
+        &vm.none,
+        &vm.true_,
+        &vm.false_,
+        &vm.ellipsis,
+        &vm.not_implemented,
+        &vm.empty_tuple,
+        &vm.empty_str,
+        &vm.empty_bytes,
+    ];
+    singletons.iter().any(|s| s.is(obj))
+}
+
+/// `obj` is a cached one-character str or one-byte bytes object.
+pub(crate) fn is_cached_char(vm: &Vm, obj: &ObjRef) -> bool {
+    vm.latin1.iter().any(|c| c.is(obj)) || vm.byte_chars.iter().any(|c| c.is(obj))
+}
+
 /// `obj` is the cached object of a small int (an exact int in -5..=256).
-fn is_small_int(vm: &Vm, obj: &ObjRef) -> bool {
+pub(crate) fn is_small_int(vm: &Vm, obj: &ObjRef) -> bool {
     match as_i64(obj) {
         Some(v) if (SMALL_INT_MIN..=SMALL_INT_MAX).contains(&v) => {
             vm.small_ints[(v - SMALL_INT_MIN) as usize].is(obj)

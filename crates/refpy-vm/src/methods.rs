@@ -12,6 +12,7 @@ pub(crate) mod codecs;
 mod dict;
 mod list;
 mod misc;
+mod number;
 mod set;
 mod string;
 
@@ -42,8 +43,8 @@ pub fn table(kind: Kind) -> &'static [Method] {
         Kind::Set => set::SET_METHODS,
         Kind::FrozenSet => set::FROZENSET_METHODS,
         Kind::Tuple => misc::TUPLE_METHODS,
-        Kind::Int | Kind::Bool => misc::INT_METHODS,
-        Kind::Float => misc::FLOAT_METHODS,
+        Kind::Int | Kind::Bool => number::INT_METHODS,
+        Kind::Float => number::FLOAT_METHODS,
         Kind::TextStream => crate::objects::textio::METHODS,
         Kind::File => crate::objects::file::METHODS,
         _ => &[],
@@ -51,14 +52,38 @@ pub fn table(kind: Kind) -> &'static [Method] {
 }
 
 /// The class method `name` of the built-in type of kind `kind` (called with
-/// the type as its first argument).
+/// the type as its first argument; a static method such as `str.maketrans`
+/// ignores it).
 pub fn lookup_class(kind: Kind, name: &str) -> Option<Method> {
     let table = match kind {
         Kind::Dict => dict::CLASS_METHODS,
         Kind::Bytes => bytes::CLASS_METHODS,
+        Kind::Str => string::CLASS_METHODS,
+        Kind::Int | Kind::Bool => number::INT_CLASS_METHODS,
+        Kind::Float => number::FLOAT_CLASS_METHODS,
         _ => return None,
     };
     table.iter().find(|(n, _)| *n == name).copied()
+}
+
+/// The attribute names of built-in kind `kind` that `dir()` and the "Did
+/// you mean" hint know: its methods and its data attributes.
+pub fn attr_names(kind: Kind) -> impl Iterator<Item = &'static str> {
+    table(kind).iter().map(|(n, _)| *n).chain(number::data_attr_names(kind).iter().copied())
+}
+
+/// The numeric data attributes: `x.real`, `x.imag`, `x.numerator` and
+/// `x.denominator` of an int or bool, `x.real` and `x.imag` of a float
+/// (subclass instances included); `None` for any other object or name.
+pub(crate) fn numeric_attr(vm: &mut Vm, obj: &ObjRef, name: &str) -> PyResult<Option<ObjRef>> {
+    number::data_attr(vm, obj, name)
+}
+
+/// The name of the type defining `name` when it is a (read-only) data
+/// attribute of built-in kind `kind` (`int` for a bool's `real`).
+pub(crate) fn data_attr_owner(kind: Kind, name: &str) -> Option<&'static str> {
+    let owner = if kind == Kind::Float { "float" } else { "int" };
+    number::data_attr_names(kind).contains(&name).then_some(owner)
 }
 
 /// `T.name` for a type `T` whose own lookup found nothing: a class method

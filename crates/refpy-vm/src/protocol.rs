@@ -631,7 +631,10 @@ impl Vm {
                 None => None,
             },
         };
-        match found {
+        if let Some(v) = found {
+            return Ok(v);
+        }
+        match crate::methods::numeric_attr(self, obj, &n)? {
             Some(v) => Ok(v),
             None => Err(self.attribute_error(obj, &n)),
         }
@@ -841,6 +844,12 @@ impl Vm {
         }
         let n = as_str(name).unwrap_or("").to_string();
         let t = self.type_name(obj);
+        if let Some(owner) = crate::methods::data_attr_owner(self.kind(obj), &n) {
+            return Err(self.new_error(
+                ExcType::AttributeError,
+                format!("attribute '{n}' of '{owner}' objects is not writable"),
+            ));
+        }
         if crate::methods::lookup(self.kind(obj), &n).is_some() {
             return Err(
                 self.new_error(ExcType::AttributeError, format!("'{t}' object attribute '{n}' is read-only"))

@@ -1,4 +1,4 @@
-//! Methods of `tuple`, `int` (and `bool`) and `float`.
+//! Methods of `tuple`.
 
 use refpy_heap::ObjRef;
 
@@ -6,20 +6,10 @@ use super::{self_arg, Method};
 use crate::args::{no_args, start_end};
 use crate::call::{arg_count, no_kwargs};
 use crate::errors::{ExcType, PyResult};
-use crate::objects::float::as_float;
 use crate::objects::tuple::as_tuple;
-use crate::ops::int_of;
 use crate::Vm;
 
 pub(super) const TUPLE_METHODS: &[Method] = &[("index", tuple_index), ("count", tuple_count)];
-
-pub(super) const INT_METHODS: &[Method] = &[("bit_length", int_bit_length), ("conjugate", int_conjugate)];
-
-pub(super) const FLOAT_METHODS: &[Method] = &[
-    ("is_integer", float_is_integer),
-    ("as_integer_ratio", float_as_integer_ratio),
-    ("conjugate", float_conjugate),
-];
 
 fn tuple_self<'a>(vm: &mut Vm, args: &'a [ObjRef], name: &str) -> PyResult<&'a [ObjRef]> {
     self_arg(vm, args, "tuple", name, as_tuple)
@@ -49,47 +39,4 @@ fn tuple_count(vm: &mut Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult 
         }
     }
     vm.new_int(n)
-}
-
-fn int_self(vm: &mut Vm, args: &[ObjRef], name: &str) -> PyResult<crate::num::Int> {
-    let ok = args.first().and_then(int_of);
-    let v = self_arg(vm, args, "int", name, |_| ok.as_ref())?;
-    Ok(v.clone())
-}
-
-fn int_bit_length(vm: &mut Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {
-    let i = int_self(vm, args, "bit_length")?;
-    no_args(vm, "int.bit_length", args, kw)?;
-    vm.new_int(i.bit_length() as i64)
-}
-
-fn int_conjugate(vm: &mut Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {
-    let i = int_self(vm, args, "conjugate")?;
-    no_args(vm, "int.conjugate", args, kw)?;
-    vm.int_from(i)
-}
-
-fn float_self(vm: &mut Vm, args: &[ObjRef], name: &str) -> PyResult<f64> {
-    let v = args.first().and_then(as_float);
-    self_arg(vm, args, "float", name, |_| v.as_ref()).copied()
-}
-
-fn float_is_integer(vm: &mut Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {
-    let f = float_self(vm, args, "is_integer")?;
-    no_args(vm, "float.is_integer", args, kw)?;
-    Ok(vm.new_bool(crate::num::float::is_integer(f)))
-}
-
-fn float_as_integer_ratio(vm: &mut Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {
-    let f = float_self(vm, args, "as_integer_ratio")?;
-    no_args(vm, "float.as_integer_ratio", args, kw)?;
-    let (n, d) = crate::num::float::as_integer_ratio(f).map_err(|e| vm.num_error(e))?;
-    let (n, d) = (vm.int_from(n)?, vm.int_from(d)?);
-    vm.new_tuple(vec![n, d])
-}
-
-fn float_conjugate(vm: &mut Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {
-    let f = float_self(vm, args, "conjugate")?;
-    no_args(vm, "float.conjugate", args, kw)?;
-    vm.new_float(f)
 }

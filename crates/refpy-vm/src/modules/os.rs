@@ -175,7 +175,7 @@ fn os_rename(vm: &mut Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {
 /// `os.getcwd()`: the current directory as a str.
 fn os_getcwd(vm: &mut Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {
     crate::call::no_kwargs(vm, "getcwd", kw)?;
-    arg_count(vm, "os.getcwd", args, 0, 0)?;
+    arg_count(vm, "posix.getcwd", args, 0, 0)?;
     let cwd = std::env::current_dir().map_err(|e| vm.os_error_from_io(&e, None, None))?;
     vm.new_str(&cwd.to_string_lossy())
 }
@@ -185,9 +185,12 @@ fn os_getcwd(vm: &mut Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {
 fn os_listdir(vm: &mut Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {
     use std::os::unix::ffi::OsStrExt;
     let a = os_args(vm, "listdir", args, kw, &["path"], 0)?;
-    let kinds = "string, bytes, os.PathLike or None";
+    let kinds = "string, bytes, os.PathLike, integer or None";
     let (p, path) = match a[0].as_ref().filter(|v| !v.is(&vm.none)) {
-        Some(v) => path_arg(vm, "listdir", kinds, v)?,
+        Some(v) => {
+            no_fd(vm, "os.listdir", v)?;
+            path_arg(vm, "listdir", kinds, v)?
+        }
         None => (vm.new_str(".")?, std::path::PathBuf::from(".")),
     };
     let entries = std::fs::read_dir(&path).and_then(|d| d.map(|e| e.map(|e| e.file_name())).collect());
@@ -233,15 +236,21 @@ fn stat_arg(
 ) -> PyResult<Option<std::fs::Metadata>> {
     let a = os_args(vm, fname, args, kw, &["path"], 1)?;
     let v = a[0].clone().expect("required");
-    if crate::objects::int::is_int(&v) {
-        let msg = format!("os.path.{fname}() of a file descriptor is not supported by refpy yet");
-        return Err(vm.new_error(ExcType::TypeError, msg));
-    }
+    no_fd(vm, &format!("os.path.{fname}"), &v)?;
     match path_arg(vm, "stat", "string, bytes, os.PathLike or integer", &v) {
         Ok((_, path)) => Ok(std::fs::metadata(path).ok()),
         Err(e) if vm.exc_matches(&e.exc, ExcType::ValueError) => Ok(None),
         Err(e) => Err(e),
     }
+}
+
+/// CPython takes an int path as a file descriptor; refpy does not (yet).
+fn no_fd(vm: &mut Vm, fname: &str, v: &ObjRef) -> PyResult<()> {
+    if crate::objects::int::is_int(v) {
+        let msg = format!("{fname}() of a file descriptor is not supported by refpy yet");
+        return Err(vm.new_error(ExcType::TypeError, msg));
+    }
+    Ok(())
 }
 
 /// `os.path.exists(path)`.
@@ -273,18 +282,13 @@ fn path_getsize(vm: &mut Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult
 }
 
 /// A path component of the string functions: its bytes and whether it is
-/// a bytes object (`join() argument must be str, bytes, or os.PathLike
-/// object, not 'int'` otherwise).
-fn component(vm: &mut Vm, fname: &str, v: &ObjRef) -> PyResult<(Vec<u8>, bool)> {
-    let Some(p) = fspath(vm, v)? else {
-        let t = vm.type_name(v);
-        let msg = format!("{fname}() argument must be str, bytes, or os.PathLike object, not '{t}'");
-        return Err(vm.new_error(ExcType::TypeError, msg));
-    };
-    Ok(match as_str(&p) {
+/// a bytes object; `None` when `v` is no path.
+fn component(vm: &mut Vm, v: &ObjRef) -> PyResult<Option<(Vec<u8>, bool)>> {
+    let Some(p) = fspath(vm, v)? else { return Ok(None) };
+    Ok(Some(match as_str(&p) {
         Some(s) => (s.as_bytes().to_vec(), false),
         None => (as_bytes(&p).unwrap_or_default().to_vec(), true),
-    })
+    }))
 }
 
 /// A path result in the type of the input: bytes, or a str (the pieces of a
@@ -305,7 +309,13 @@ fn one_component(
 ) -> PyResult<(Vec<u8>, bool)> {
     crate::call::no_kwargs(vm, fname, kw)?;
     arg_count(vm, fname, args, 1, 1)?;
-    component(vm, fname, &args[0])
+    match component(vm, &args[0])? {
+        Some(c) => Ok(c),
+        None => {
+            let t = vm.type_name(&args[0]);
+            Err(vm.new_error(ExcType::TypeError, format!("expected str, bytes or os.PathLike object, not {t}")))
+        }
+    }
 }
 
 /// `os.path.join(a, *p)`: an absolute component restarts the path.
@@ -316,7 +326,12 @@ fn path_join(vm: &mut Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {
     }
     let mut parts = Vec::with_capacity(args.len());
     for a in args {
-        parts.push(component(vm, "join", a)?);
+        let Some(part) = component(vm, a)? else {
+            let t = vm.type_name(a);
+            let msg = format!("join() argument must be str, bytes, or os.PathLike object, not '{t}'");
+            return Err(vm.new_error(ExcType::TypeError, msg));
+        };
+        parts.push(part);
     }
     let bytes = parts[0].1;
     if parts.iter().any(|(_, b)| *b != bytes) {

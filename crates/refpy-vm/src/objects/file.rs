@@ -351,7 +351,10 @@ fn size_arg(vm: &mut Vm, v: Option<&ObjRef>) -> PyResult<Option<usize>> {
             vm.new_error(ExcType::TypeError, format!("argument should be integer or None, not '{t}'"))
         );
     }
-    Ok(usize::try_from(index_arg(vm, v)?).ok())
+    match as_i64(v) {
+        Some(n) => Ok(usize::try_from(n).ok()),
+        None => Err(vm.new_error(ExcType::OverflowError, "cannot fit 'int' into an index-sized integer")),
+    }
 }
 
 /// The methods of file objects.
@@ -677,7 +680,8 @@ fn file_readlines(vm: &mut Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResu
 fn file_write(vm: &mut Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {
     no_kwargs(vm, "write", kw)?;
     let f = this(vm, args, "write")?;
-    arg_count(vm, "write", &args[1..], 1, 1)?;
+    let qualified = format!("{}.write", vm.type_name(&args[0]));
+    arg_count(vm, &qualified, &args[1..], 1, 1)?;
     ready(vm, f, Op::Write)?;
     let n = vm.write_file_obj(f, &args[1])?;
     vm.new_int(n)
@@ -1033,7 +1037,7 @@ pub(crate) fn builtin_open(vm: &mut Vm, args: &[ObjRef], kwnames: Option<&[ObjRe
         return Err(vm.new_error(ExcType::TypeError, "open() missing required argument 'file' (pos 1)"));
     };
     let mode = codecs::str_param(vm, "open", "mode", a[1].as_ref(), "r")?;
-    let buffering = a[2].as_ref().map(|b| index_arg(vm, b)).transpose()?.unwrap_or(-1);
+    let buffering = a[2].as_ref().map(|b| crate::args::c_int_arg(vm, b)).transpose()?.unwrap_or(-1);
     let encoding = opt_str_arg(vm, "encoding", a[3].as_ref())?;
     let errors = opt_str_arg(vm, "errors", a[4].as_ref())?;
     let newline = opt_str_arg(vm, "newline", a[5].as_ref())?;

@@ -20,7 +20,6 @@ use super::Event;
 use crate::errors::PyErr;
 use crate::objects::dict::as_dict;
 use crate::objects::function::{as_function, CellObject};
-use crate::objects::int::{as_i64, SMALL_INT_MAX, SMALL_INT_MIN};
 use crate::objects::list::as_list;
 use crate::objects::set::as_set;
 use crate::objects::str::{as_str, as_str_object, Interned};
@@ -478,26 +477,10 @@ impl Vm {
         if as_str_object(obj).is_some_and(|(s, _)| s.interned.get() != Interned::No) {
             flags.push("interned");
         }
-        let small = as_i64(obj)
-            .filter(|v| (SMALL_INT_MIN..=SMALL_INT_MAX).contains(v))
-            .is_some_and(|v| self.small_ints[(v - SMALL_INT_MIN) as usize].is(obj));
-        if small {
+        if crate::explain::is_small_int(self, obj) {
             flags.push("small_int");
         }
-        let singletons = [
-            &self.none,
-            &self.true_,
-            &self.false_,
-            &self.ellipsis,
-            &self.not_implemented,
-            &self.empty_tuple,
-            &self.empty_str,
-            &self.empty_bytes,
-        ];
-        let cached = singletons.iter().any(|s| s.is(obj))
-            || self.latin1.iter().any(|c| c.is(obj))
-            || self.byte_chars.iter().any(|c| c.is(obj));
-        if cached {
+        if crate::explain::is_singleton(self, obj) || crate::explain::is_cached_char(self, obj) {
             flags.push("singleton");
         }
         flags

@@ -120,8 +120,9 @@ pub fn str_repr(s: &str) -> String {
     out
 }
 
-/// Approximation of `str.isprintable()` for one character.
-fn is_printable(c: char) -> bool {
+/// Approximation of `str.isprintable()` for one character, shared by `repr()`
+/// and `str.isprintable` so both agree.
+pub fn is_printable(c: char) -> bool {
     let cp = c as u32;
     if cp < 0x7f {
         return cp >= 0x20;

@@ -227,13 +227,13 @@ impl Vm {
         })
     }
 
-    /// `OSError: [Errno 13] Permission denied: '/path'`.
+    /// `PermissionError: [Errno 13] Permission denied: '/path'` and kin.
     #[cold]
     fn os_error(&mut self, e: &std::io::Error, path: &str) -> PyErr {
-        let errno = e.raw_os_error().unwrap_or(0);
-        let text = std::io::Error::from_raw_os_error(errno).to_string();
-        let text = text.split(" (os error").next().unwrap_or(&text).to_string();
-        self.new_error(ExcType::OSError, format!("[Errno {errno}] {text}: {}", str_repr(path)))
+        match self.new_str(path) {
+            Ok(p) => self.os_error_from_io(e, Some(&p), None),
+            Err(err) => err,
+        }
     }
 
     /// `IMPORT_FROM`: `module.name`, else an already imported submodule

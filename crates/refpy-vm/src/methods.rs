@@ -79,6 +79,19 @@ pub(crate) fn numeric_attr(vm: &mut Vm, obj: &ObjRef, name: &str) -> PyResult<Op
     number::data_attr(vm, obj, name)
 }
 
+/// A class method of the built-in base of an instance of a class defined
+/// in Python (`MyDict().fromkeys`, `MyInt(1).from_bytes`), bound to the
+/// instance's class as `classmethod.__get__` binds `type(obj)`.
+pub(crate) fn subclass_class_method(vm: &mut Vm, obj: &ObjRef, name: &str) -> PyResult<Option<ObjRef>> {
+    if !vm.is_builtin_subclass_instance(obj) {
+        return Ok(None);
+    }
+    match lookup_class(vm.kind(obj), name) {
+        Some((n, f)) => vm.new_builtin(n, f, Some(obj.ob_type())).map(Some),
+        None => Ok(None),
+    }
+}
+
 /// The name of the type defining `name` when it is a (read-only) data
 /// attribute of built-in kind `kind` (`int` for a bool's `real`).
 pub(crate) fn data_attr_owner(kind: Kind, name: &str) -> Option<&'static str> {

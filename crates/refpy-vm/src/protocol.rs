@@ -634,7 +634,10 @@ impl Vm {
         if let Some(v) = found {
             return Ok(v);
         }
-        match crate::methods::numeric_attr(self, obj, &n)? {
+        if let Some(v) = crate::methods::numeric_attr(self, obj, &n)? {
+            return Ok(v);
+        }
+        match crate::methods::subclass_class_method(self, obj, &n)? {
             Some(v) => Ok(v),
             None => Err(self.attribute_error(obj, &n)),
         }
@@ -822,6 +825,7 @@ impl Vm {
                 return Ok(());
             }
         }
+        self.check_data_attr_writable(obj, name)?;
         if self.is_heap_instance(obj) {
             return self.instance_setattr(obj, name, value);
         }
@@ -844,18 +848,27 @@ impl Vm {
         }
         let n = as_str(name).unwrap_or("").to_string();
         let t = self.type_name(obj);
-        if let Some(owner) = crate::methods::data_attr_owner(self.kind(obj), &n) {
-            return Err(self.new_error(
-                ExcType::AttributeError,
-                format!("attribute '{n}' of '{owner}' objects is not writable"),
-            ));
-        }
         if crate::methods::lookup(self.kind(obj), &n).is_some() {
             return Err(
                 self.new_error(ExcType::AttributeError, format!("'{t}' object attribute '{n}' is read-only"))
             );
         }
         Err(self.new_error(ExcType::AttributeError, format!("'{t}' object has no attribute '{n}'")))
+    }
+
+    /// The numeric data attributes (`x.real`, …) are read-only, unless a
+    /// class defined in Python overrides the name: `attribute 'real' of
+    /// 'int' objects is not writable`.
+    fn check_data_attr_writable(&mut self, obj: &ObjRef, name: &ObjRef) -> PyResult<()> {
+        let n = as_str(name).unwrap_or("");
+        let Some(owner) = crate::methods::data_attr_owner(self.kind(obj), n) else { return Ok(()) };
+        if self.is_heap_instance(obj) && self.lookup_in_mro_obj(&obj.ob_type(), name)?.is_some() {
+            return Ok(());
+        }
+        Err(self.new_error(
+            ExcType::AttributeError,
+            format!("attribute '{n}' of '{owner}' objects is not writable"),
+        ))
     }
 
     /// `del obj.name`.

@@ -30,10 +30,18 @@ pub fn ascii_escape(s: &str) -> String {
     out
 }
 
+/// Where the fields of one format call take their values.
+enum FieldSource<'a> {
+    /// `str.format(*args, **kwargs)`.
+    Args { pos: &'a [ObjRef], kw: Vec<(&'a str, &'a ObjRef)> },
+    /// `str.format_map(mapping)`: no positional arguments, and a name is
+    /// looked up as `mapping[name]` (so `__missing__` applies).
+    Mapping(&'a ObjRef),
+}
+
 /// The arguments of one `str.format` call and its field-numbering state.
 struct FormatArgs<'a> {
-    pos: &'a [ObjRef],
-    kw: Vec<(&'a str, &'a ObjRef)>,
+    source: FieldSource<'a>,
     /// `Some(next)` while fields are numbered automatically, `None` once a
     /// field gave an explicit index or name.
     auto: Option<Option<usize>>,
@@ -43,9 +51,16 @@ struct FormatArgs<'a> {
 pub(crate) fn str_format_method(vm: &mut Vm, args: &[ObjRef], kwnames: Option<&[ObjRef]>) -> PyResult {
     let fmt = crate::methods::self_arg(vm, args, "str", "format", as_str)?;
     let (pos, kw) = split_kw(args, kwnames);
-    let mut fa = FormatArgs { pos: &pos[1..], kw, auto: None };
+    let mut fa = FormatArgs { source: FieldSource::Args { pos: &pos[1..], kw }, auto: None };
     let out = format_string(vm, fmt, &mut fa, 2)?;
     vm.new_str(&out)
+}
+
+/// The text of `fmt.format_map(mapping)`: `str.format`'s expansion with
+/// names looked up in `mapping`.
+pub(crate) fn format_map(vm: &mut Vm, fmt: &str, mapping: &ObjRef) -> PyResult<String> {
+    let mut fa = FormatArgs { source: FieldSource::Mapping(mapping), auto: None };
+    format_string(vm, fmt, &mut fa, 2)
 }
 
 /// Expands the replacement fields of `fmt`; `depth` limits nesting in
@@ -198,15 +213,25 @@ fn arg_value(vm: &mut Vm, first: &str, fa: &mut FormatArgs) -> PyResult {
     } else {
         None
     };
+    let (pos, kw) = match &fa.source {
+        FieldSource::Args { pos, kw } => (*pos, kw),
+        FieldSource::Mapping(mapping) => {
+            if index.is_some() {
+                return Err(vm.new_error(ExcType::ValueError, "Format string contains positional fields"));
+            }
+            let key = vm.new_str(first)?;
+            return vm.get_item(mapping, &key);
+        }
+    };
     match index {
-        Some(i) => match fa.pos.get(i) {
+        Some(i) => match pos.get(i) {
             Some(v) => Ok(v.clone()),
             None => Err(vm.new_error(
                 ExcType::IndexError,
                 format!("Replacement index {i} out of range for positional args tuple"),
             )),
         },
-        None => match fa.kw.iter().find(|(k, _)| *k == first) {
+        None => match kw.iter().find(|(k, _)| *k == first) {
             Some((_, v)) => Ok((*v).clone()),
             None => {
                 let key = vm.new_str(first)?;

@@ -91,7 +91,7 @@ impl Vm {
             let td = type_data(c);
             match td.dict.get().cloned() {
                 Some(d) => names.extend(self.dict_str_keys(&d)),
-                None => names.extend(crate::methods::table(td.kind).iter().map(|(n, _)| n.to_string())),
+                None => names.extend(crate::methods::attr_names(td.kind).map(str::to_string)),
             }
         }
         names.extend(OBJECT_DIR.iter().map(|n| n.to_string()));

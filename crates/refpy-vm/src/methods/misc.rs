@@ -3,7 +3,7 @@
 use refpy_heap::ObjRef;
 
 use super::{self_arg, Method};
-use crate::args::{no_args, start_end};
+use crate::args::start_end;
 use crate::call::{arg_count, no_kwargs};
 use crate::errors::{ExcType, PyResult};
 use crate::objects::tuple::as_tuple;

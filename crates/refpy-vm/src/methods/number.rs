@@ -153,7 +153,10 @@ fn little_endian(vm: &mut Vm, fname: &str, v: Option<&ObjRef>) -> PyResult<bool>
         Some(_) => Err(vm.new_error(ExcType::ValueError, "byteorder must be either 'little' or 'big'")),
         None => {
             let t = vm.type_name(v);
-            Err(vm.new_error(ExcType::TypeError, format!("{fname}() argument 'byteorder' must be str, not {t}")))
+            Err(vm.new_error(
+                ExcType::TypeError,
+                format!("{fname}() argument 'byteorder' must be str, not {t}"),
+            ))
         }
     }
 }

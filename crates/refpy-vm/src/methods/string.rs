@@ -9,6 +9,8 @@ use super::{self_arg, Method};
 use crate::args::{arg_count_tuple, bind, index_arg, no_args, start_end};
 use crate::call::{arg_count, no_kwargs};
 use crate::errors::{ExcType, PyResult};
+use crate::objects::dict::as_dict;
+use crate::objects::int::{as_i64, is_int};
 use crate::objects::str::as_str;
 use crate::objects::tuple::as_tuple;
 use crate::Vm;
@@ -54,9 +56,18 @@ pub(super) const METHODS: &[Method] = &[
     ("islower", str_islower),
     ("isascii", str_isascii),
     ("isidentifier", str_isidentifier),
+    ("isprintable", str_isprintable),
+    ("istitle", str_istitle),
     ("format", crate::pyformat::str_format_method),
+    ("format_map", str_format_map),
     ("encode", str_encode),
+    ("maketrans", str_maketrans),
+    ("translate", str_translate),
 ];
+
+/// `str.maketrans`, a static method: looked up on the type it is bound
+/// to the type, which it ignores (as it ignores the string it is called on).
+pub(super) const CLASS_METHODS: &[Method] = &[("maketrans", str_maketrans)];
 
 fn text_of<'a>(vm: &mut Vm, args: &'a [ObjRef], name: &str) -> PyResult<&'a str> {
     self_arg(vm, args, "str", name, as_str)
@@ -103,12 +114,14 @@ fn str_list(vm: &mut Vm, whole: &ObjRef, parts: &[&str]) -> PyResult {
     vm.new_list(items)
 }
 
-/// A required `str` argument: `must be str, not int`.
+/// A required `str` argument: `must be str, not int`. With a `prefix`
+/// (Argument Clinic's `replace() argument 1 `), `None` is named `None`
+/// rather than `NoneType`, as `_PyArg_BadArgument` does.
 fn str_arg<'a>(vm: &mut Vm, v: &'a ObjRef, prefix: &str) -> PyResult<&'a str> {
     match as_str(v) {
         Some(s) => Ok(s),
         None => {
-            let t = vm.type_name(v);
+            let t = if !prefix.is_empty() && v.is(&vm.none) { "None".to_string() } else { vm.type_name(v) };
             Err(vm.new_error(ExcType::TypeError, format!("{prefix}must be str, not {t}")))
         }
     }
@@ -771,4 +784,168 @@ fn str_isidentifier(vm: &mut Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyRe
         chars.next().is_some_and(|c| c == '_' || c.is_alphabetic())
             && chars.all(|c| c == '_' || c.is_alphanumeric())
     })
+}
+
+fn str_isprintable(vm: &mut Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {
+    predicate(vm, args, kw, "isprintable", |s| s.chars().all(refpy_compiler::pyrepr::is_printable))
+}
+
+/// The titlecase letters (Unicode category Lt, as of Unicode 14.0): the
+/// digraphs `ǅ ǈ ǋ ǲ` and the Greek letters with prosgegrammeni.
+fn is_titlecase(c: char) -> bool {
+    matches!(c, '\u{1c5}' | '\u{1c8}' | '\u{1cb}' | '\u{1f2}' | '\u{1f88}'..='\u{1f8f}' | '\u{1f98}'..='\u{1f9f}'
+        | '\u{1fa8}'..='\u{1faf}' | '\u{1fbc}' | '\u{1fcc}' | '\u{1ffc}')
+}
+
+/// `str.istitle`: some cased character, uppercase and titlecase ones only
+/// after uncased ones, lowercase ones only after cased ones.
+fn is_title(s: &str) -> bool {
+    let (mut cased, mut prev_cased) = (false, false);
+    for c in s.chars() {
+        let upper = c.is_uppercase() || is_titlecase(c);
+        if upper || c.is_lowercase() {
+            if upper == prev_cased {
+                return false;
+            }
+            cased = true;
+        }
+        prev_cased = upper || c.is_lowercase();
+    }
+    cased
+}
+
+fn str_istitle(vm: &mut Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {
+    predicate(vm, args, kw, "istitle", is_title)
+}
+
+/// `s.format_map(mapping)`: `str.format` with names looked up as
+/// `mapping[name]`.
+fn str_format_map(vm: &mut Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {
+    let fmt = text_of(vm, args, "format_map")?;
+    no_kwargs(vm, "str.format_map", kw)?;
+    arg_count(vm, "str.format_map", &args[1..], 1, 1)?;
+    let out = crate::pyformat::format_map(vm, fmt, &args[1])?;
+    vm.new_str(&out)
+}
+
+/// `str.maketrans(x[, y[, z]])`: a translation table (a dict of ordinals)
+/// from a dict, or from two strings of equal length and a string of
+/// characters to delete. `args[0]` (the type or a string) is ignored.
+fn str_maketrans(vm: &mut Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {
+    no_kwargs(vm, "str.maketrans", kw)?;
+    let a = args.get(1..).unwrap_or(&[]);
+    arg_count(vm, "maketrans", a, 1, 3)?;
+    for (i, v) in a.iter().enumerate().skip(1) {
+        str_arg(vm, v, &format!("maketrans() argument {} ", i + 1))?;
+    }
+    let table = vm.new_dict()?;
+    let [x, rest @ ..] = a else { return Ok(table) };
+    let Some((y, z)) = rest.split_first() else {
+        maketrans_from_dict(vm, &table, x)?;
+        return Ok(table);
+    };
+    let Some(from) = as_str(x) else {
+        return Err(vm.new_error(
+            ExcType::TypeError,
+            "first maketrans argument must be a string if there is a second argument",
+        ));
+    };
+    let to = as_str(y).unwrap_or("");
+    if char_count(from) != char_count(to) {
+        return Err(
+            vm.new_error(ExcType::ValueError, "the first two maketrans arguments must have equal length")
+        );
+    }
+    for (f, t) in from.chars().zip(to.chars()) {
+        let (k, v) = (vm.new_int(i64::from(u32::from(f)))?, vm.new_int(i64::from(u32::from(t)))?);
+        vm.dict_set(&table, k, v)?;
+    }
+    for c in z.first().and_then(as_str).unwrap_or("").chars() {
+        let k = vm.new_int(i64::from(u32::from(c)))?;
+        let none = vm.none.clone();
+        vm.dict_set(&table, k, none)?;
+    }
+    Ok(table)
+}
+
+/// The one-argument form of `maketrans`: the entries of a dict, with
+/// one-character string keys replaced by their ordinals.
+fn maketrans_from_dict(vm: &mut Vm, table: &ObjRef, x: &ObjRef) -> PyResult<()> {
+    let Some(d) = as_dict(x).filter(|_| vm.is_exact(x, crate::types::Kind::Dict)) else {
+        return Err(
+            vm.new_error(ExcType::TypeError, "if you give only one argument to maketrans it must be a dict")
+        );
+    };
+    let items: Vec<(ObjRef, ObjRef)> =
+        d.table.borrow().items().map(|(k, v)| (k.clone(), v.clone())).collect();
+    for (k, v) in items {
+        let key = match as_str(&k) {
+            Some(s) => {
+                let mut chars = s.chars();
+                let (Some(c), None) = (chars.next(), chars.next()) else {
+                    return Err(vm.new_error(
+                        ExcType::ValueError,
+                        "string keys in translate table must be of length 1",
+                    ));
+                };
+                vm.new_int(i64::from(u32::from(c)))?
+            }
+            None if is_int(&k) => k,
+            None => {
+                return Err(
+                    vm.new_error(ExcType::TypeError, "keys in translate table must be strings or integers")
+                )
+            }
+        };
+        vm.dict_set(table, key, v)?;
+    }
+    Ok(())
+}
+
+/// `s.translate(table)`: each character's ordinal looked up as
+/// `table[ord(c)]`; a `LookupError` keeps the character, `None` deletes
+/// it, an int or a str replaces it.
+fn str_translate(vm: &mut Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {
+    let s = text_of(vm, args, "translate")?;
+    no_kwargs(vm, "str.translate", kw)?;
+    arg_count(vm, "str.translate", &args[1..], 1, 1)?;
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        let key = vm.new_int(i64::from(u32::from(c)))?;
+        match vm.get_item(&args[1], &key) {
+            Ok(v) => push_mapped(vm, &mut out, &v)?,
+            Err(e) if vm.exc_matches(&e.exc, ExcType::LookupError) => out.push(c),
+            Err(e) => return Err(e),
+        }
+    }
+    vm.new_str(&out)
+}
+
+/// Appends what a translation table mapped a character to: nothing for
+/// `None`, the character of an ordinal, or a string.
+fn push_mapped(vm: &mut Vm, out: &mut String, v: &ObjRef) -> PyResult<()> {
+    if v.is(&vm.none) {
+        return Ok(());
+    }
+    if let Some(t) = as_str(v) {
+        out.push_str(t);
+        return Ok(());
+    }
+    if !is_int(v) {
+        return Err(vm.new_error(ExcType::TypeError, "character mapping must return integer, None or str"));
+    }
+    let code = as_i64(v).and_then(|i| u32::try_from(i).ok()).filter(|&u| u < 0x110000);
+    let Some(code) = code else {
+        return Err(vm.new_error(ExcType::ValueError, "character mapping must be in range(0x110000)"));
+    };
+    match char::from_u32(code) {
+        Some(c) => out.push(c),
+        None => {
+            return Err(vm.new_error(
+                ExcType::ValueError,
+                format!("refpy strings cannot hold the surrogate code point U+{code:04X}"),
+            ))
+        }
+    }
+    Ok(())
 }

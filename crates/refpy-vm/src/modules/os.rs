@@ -213,8 +213,10 @@ fn os_getenv(vm: &mut Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {
         let t = vm.type_name(&key);
         return Err(vm.new_error(ExcType::TypeError, format!("str expected, not {t}")));
     }
-    let d = crate::objects::dict::as_dict(environ).expect("os.environ is a dict");
-    let found = vm.dict_get(d, &key)?;
+    let found = match crate::objects::dict::as_dict(environ) {
+        Some(d) => vm.dict_get(d, &key)?,
+        None => None,
+    };
     Ok(found.or_else(|| a[1].clone()).unwrap_or_else(|| vm.none.clone()))
 }
 
@@ -313,7 +315,8 @@ fn one_component(
         Some(c) => Ok(c),
         None => {
             let t = vm.type_name(&args[0]);
-            Err(vm.new_error(ExcType::TypeError, format!("expected str, bytes or os.PathLike object, not {t}")))
+            Err(vm
+                .new_error(ExcType::TypeError, format!("expected str, bytes or os.PathLike object, not {t}")))
         }
     }
 }

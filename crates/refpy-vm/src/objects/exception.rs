@@ -312,7 +312,7 @@ impl Vm {
                 if let Some(d) = td.dict.get() {
                     add_dict(d, &mut names);
                 }
-                names.extend(crate::methods::table(td.kind).iter().map(|(n, _)| n.to_string()));
+                names.extend(crate::methods::attr_names(td.kind).map(str::to_string));
             }
         }
         names.sort();

@@ -674,7 +674,7 @@ pub fn alloc_exact<T: 'static>(
 pub struct AllocError;
 
 /// Bytes in front of the header: the GC head for GC types.
-fn pre_header(slots: &TypeSlots) -> usize {
+pub(crate) fn pre_header(slots: &TypeSlots) -> usize {
     let gc = if slots.has_gc() { size_of::<GcHead>() } else { 0 };
     gc + if slots.has_managed_dict() { size_of::<ManagedDict>() } else { 0 }
 }

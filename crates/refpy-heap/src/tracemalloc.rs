@@ -35,7 +35,7 @@ use std::rc::Rc;
 
 use rustc_hash::{FxBuildHasher, FxHashMap};
 
-use crate::object::{GcHead, ObjRef};
+use crate::object::{pre_header, GcHead, ObjRef};
 use crate::obmalloc;
 
 /// Most frames a traceback keeps (`MAX_NFRAME`, the range `start()` accepts).
@@ -285,11 +285,21 @@ pub fn traces() -> Vec<(usize, Rc<Traceback>)> {
 /// CPython 3.11, the block is looked up at the object's address less its GC head only: an
 /// object with a managed-dict pre-header is never found.
 pub fn object_traceback(obj: &ObjRef) -> Option<Rc<Traceback>> {
+    let gc_head = if obj.is_gc() { size_of::<GcHead>() } else { 0 };
+    traceback_at(obj.id() - gc_head)
+}
+
+/// Where the block holding `obj` was allocated, whatever its pre-header, if it is traced:
+/// what refpy's own tools (`refpy.why`, `refpy.explain`) show.
+pub fn allocation_traceback(obj: &ObjRef) -> Option<Rc<Traceback>> {
+    traceback_at(obj.id() - pre_header(obj.slots()))
+}
+
+/// The traceback of the traced block at `addr`.
+fn traceback_at(addr: usize) -> Option<Rc<Traceback>> {
     if !is_tracing() {
         return None;
     }
-    let gc_head = if obj.is_gc() { size_of::<GcHead>() } else { 0 };
-    let addr = obj.id() - gc_head;
     with_tracer(|t| {
         let trace = *t.traces.get(&addr)?;
         Some(t.traceback_of(trace))

@@ -113,6 +113,16 @@ impl Vm {
         self.frames[fi].lasti = lasti;
     }
 
+    /// Where `obj`'s block was allocated, as `file:line` of the newest frame, when tracemalloc
+    /// traced it: the allocation site `refpy.why` and `refpy.explain` show. Unlike
+    /// `get_object_traceback`, instances with a `__dict__` are found too.
+    pub fn allocation_site(&self, obj: &ObjRef) -> Option<String> {
+        self.tracemalloc_resolve(self.frames.len());
+        let tb = tracemalloc::allocation_traceback(obj)?;
+        let frame = tb.frames.first()?;
+        Some(format!("{}:{}", frame.filename, frame.lineno))
+    }
+
     /// `(frames, total_nframe)` of a traceback as Python objects: a tuple of
     /// `(filename, lineno)` tuples, newest first. `names` shares equal filenames.
     fn traceback_objects(

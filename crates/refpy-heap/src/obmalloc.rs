@@ -250,7 +250,7 @@ fn with_state<R>(f: impl FnOnce(&mut Obmalloc) -> R) -> R {
 #[inline]
 pub fn malloc(nbytes: usize) -> Option<NonNull<u8>> {
     let p = with_state(|st| st.malloc(nbytes));
-    crate::tracemalloc::after_malloc(p, nbytes);
+    crate::tracemalloc::after_malloc(p);
     p
 }
 
@@ -275,7 +275,7 @@ pub unsafe fn free(p: NonNull<u8>) {
 pub unsafe fn realloc(p: NonNull<u8>, nbytes: usize) -> Option<NonNull<u8>> {
     // SAFETY: forwarded from the caller.
     let new = with_state(|st| unsafe { st.realloc(p, nbytes) });
-    crate::tracemalloc::after_realloc(p, new, nbytes);
+    crate::tracemalloc::after_realloc(p, new);
     new
 }
 
@@ -304,6 +304,16 @@ pub(crate) unsafe fn pool_block_size(p: NonNull<u8>) -> Option<usize> {
         // header is live and carved for the block's class.
         Some(INDEX2SIZE[unsafe { (*pool_addr(p.as_ptr())).szidx } as usize])
     })
+}
+
+/// Bytes a live block holds: its size class's block size for a pool block, the size
+/// asked for (at least 1) for a system block. tracemalloc records it.
+///
+/// # Safety
+/// `p` must be a live block from [`malloc`]/[`realloc`] on this thread.
+pub(crate) unsafe fn allocated_size(p: NonNull<u8>) -> usize {
+    // SAFETY: forwarded from the caller; a live block outside the pools is a raw block.
+    unsafe { pool_block_size(p).unwrap_or_else(|| raw::raw_size(p)) }
 }
 
 /// Exact statistics of this thread's heap (what `_PyObject_DebugMallocStats` gathers).

@@ -24,7 +24,8 @@
 //!   has nothing to say about the new object;
 //! - `realloc` moves the trace to the new address with the traceback of the resize;
 //! - sizes are refpy's real ones: the block size for a pool block (CPython records the
-//!   requested size), the requested size for a system block (the same as CPython's).
+//!   requested size), the requested size for a system block (the same as CPython's, but 1
+//!   for a request of 0 bytes, which refpy serves as 1).
 //!
 //! Like the heap, the state is per thread; all of it goes when tracing stops.
 
@@ -53,6 +54,7 @@ pub struct Frame {
 /// Where a block was allocated: the newest frames first, at most the traceback limit.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Traceback {
+    /// The frames, newest (the allocating line) first.
     pub frames: Box<[Frame]>,
     /// Frames on the stack at the allocation, including those past the limit (at most
     /// `u16::MAX`, as in CPython).
@@ -309,38 +311,39 @@ fn traceback_at(addr: usize) -> Option<Rc<Traceback>> {
 // The hooks below sit on obmalloc's fast paths: inlined, each is one flag test and a call
 // that is never made while tracing is off, so the paths stay small enough to be inlined.
 
-/// obmalloc's `malloc` returned `p` for a request of `nbytes`.
+/// obmalloc's `malloc` returned `p`.
 #[inline(always)]
-pub(crate) fn after_malloc(p: Option<NonNull<u8>>, nbytes: usize) {
+pub(crate) fn after_malloc(p: Option<NonNull<u8>>) {
     if is_tracing() {
-        trace_malloc(p, nbytes);
+        trace_malloc(p);
     }
 }
 
 #[cold]
 #[inline(never)]
-fn trace_malloc(p: Option<NonNull<u8>>, nbytes: usize) {
+fn trace_malloc(p: Option<NonNull<u8>>) {
     if let (Some(p), false) = (p, PAUSED.with(Cell::get)) {
-        let size = obmalloc::block_size(nbytes).unwrap_or(nbytes);
+        // SAFETY: `p` was just returned by malloc, so it is a live block of this thread.
+        let size = unsafe { obmalloc::allocated_size(p) };
         with_tracer(|t| t.add(p.as_ptr().addr(), size));
     }
 }
 
-/// obmalloc's `realloc` moved or resized `old` to `new` for a request of `nbytes`
-/// (`new` is `None` when it failed and `old` is unchanged).
+/// obmalloc's `realloc` moved or resized `old` to `new` (`None` when it failed and `old`
+/// is unchanged).
 #[inline(always)]
-pub(crate) fn after_realloc(old: NonNull<u8>, new: Option<NonNull<u8>>, nbytes: usize) {
+pub(crate) fn after_realloc(old: NonNull<u8>, new: Option<NonNull<u8>>) {
     if is_tracing() {
-        trace_realloc(old, new, nbytes);
+        trace_realloc(old, new);
     }
 }
 
 #[cold]
 #[inline(never)]
-fn trace_realloc(old: NonNull<u8>, new: Option<NonNull<u8>>, nbytes: usize) {
+fn trace_realloc(old: NonNull<u8>, new: Option<NonNull<u8>>) {
     let Some(new) = new else { return };
     // SAFETY: `new` was just returned by realloc, so it is a live block of this thread.
-    let size = unsafe { obmalloc::pool_block_size(new) }.unwrap_or(nbytes);
+    let size = unsafe { obmalloc::allocated_size(new) };
     with_tracer(|t| {
         t.remove(old.as_ptr().addr());
         if !PAUSED.with(Cell::get) {

@@ -27,6 +27,15 @@ fn raw_layout(size: usize) -> Option<Layout> {
     Layout::from_size_align(size.checked_add(RAW_PREFIX)?, ALIGNMENT).ok()
 }
 
+/// Bytes a live raw block holds (what it was allocated with; 1 for a request of 0).
+///
+/// # Safety
+/// `p` was returned by `raw_malloc`/`raw_realloc` and not freed since.
+pub(super) unsafe fn raw_size(p: NonNull<u8>) -> usize {
+    // SAFETY: a live raw block's prefix holds its size (caller).
+    unsafe { p.sub(RAW_PREFIX).cast::<usize>().read() }
+}
+
 impl Obmalloc {
     /// Allocates a raw block of `nbytes` (0 is served as 1).
     #[inline(never)]

@@ -58,10 +58,10 @@ enum Identity {
     Ordinary,
 }
 
-/// Where `obj` was allocated (`file:line`), when known. Hook for the tracemalloc work: it
-/// returns `None` until tracemalloc records a traceback per allocation, which will fill it.
-pub(crate) fn allocation_site(_vm: &Vm, _obj: &ObjRef) -> Option<String> {
-    None
+/// Where `obj` was allocated (`file:line`): known while tracemalloc traces
+/// allocations (`Vm::allocation_site`), `None` otherwise.
+pub(crate) fn allocation_site(vm: &Vm, obj: &ObjRef) -> Option<String> {
+    vm.allocation_site(obj)
 }
 
 /// The text of `refpy.why(a, b)`: a first line starting with `same object` or

@@ -427,6 +427,9 @@ impl Vm {
             };
             return Ok(eq == (op == CompareOp::Eq));
         }
+        if let Some(r) = self.sequence_compare(a, b, op)? {
+            return Ok(r);
+        }
         match self.order(a, b)? {
             Some(ord) => Ok(apply(op, ord)),
             None if is_nan_compare(a, b) => Ok(false),
@@ -542,6 +545,26 @@ impl Vm {
 
     /// Ordering of two comparable objects, `None` when the types do not
     /// order (or a NaN is involved).
+    /// `<`, `<=`, `>`, `>=` of two lists or two tuples (`list_richcompare`):
+    /// the first items that differ decide, compared with `op` itself (so
+    /// their `__lt__` and friends run); else the lengths.
+    fn sequence_compare(&mut self, a: &ObjRef, b: &ObjRef, op: CompareOp) -> PyResult<Option<bool>> {
+        let (ka, kb) = (self.kind(a), self.kind(b));
+        if ka != kb || !matches!(ka, Kind::List | Kind::Tuple) {
+            return Ok(None);
+        }
+        let (x, y) = (self.sequence_items(a)?, self.sequence_items(b)?);
+        for (p, q) in x.iter().zip(&y) {
+            if !self.items_equal(p, q)? {
+                self.enter_c(" in comparison")?;
+                let r = self.compare_bool(p, q, op);
+                self.leave_c();
+                return r.map(Some);
+            }
+        }
+        Ok(Some(apply(op, x.len().cmp(&y.len()))))
+    }
+
     fn order(&mut self, a: &ObjRef, b: &ObjRef) -> PyResult<Option<Ordering>> {
         if let (Some(x), Some(y)) = (num_of(a), num_of(b)) {
             return Ok(match (x, y) {

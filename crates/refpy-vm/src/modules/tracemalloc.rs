@@ -116,7 +116,7 @@ impl Vm {
     /// Where `obj`'s block was allocated, as `file:line` of the newest frame, when tracemalloc
     /// traced it: the allocation site `refpy.why` and `refpy.explain` show. Unlike
     /// `get_object_traceback`, instances with a `__dict__` are found too.
-    pub fn allocation_site(&self, obj: &ObjRef) -> Option<String> {
+    pub(crate) fn allocation_site(&self, obj: &ObjRef) -> Option<String> {
         self.tracemalloc_resolve(self.frames.len());
         let tb = tracemalloc::allocation_traceback(obj)?;
         let frame = tb.frames.first()?;

@@ -702,10 +702,10 @@ fn alloc_block(
             block
         }
     };
+    // The managed dict, when there is one, comes first (at the block start),
+    // then the GC head (if any), then the header.
     // SAFETY: the block (fresh, or kept for this size class by the free
-    // list) is at least pre + layout_size bytes and 16-aligned;
-    // the GC head (if any) is written in place and the header follows it.
-    // The managed dict, when there is one, comes first (at the block start).
+    // list) is at least pre + layout_size bytes and 16-aligned.
     unsafe {
         let header = block.as_ptr().add(pre);
         if slots.has_managed_dict() {

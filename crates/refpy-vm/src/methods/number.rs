@@ -319,18 +319,7 @@ fn is_ascii_space(c: char) -> bool {
 fn parse_hex(s: &str) -> NumResult<f64> {
     let invalid = || NumError::value("invalid hexadecimal floating-point string");
     let t = s.trim_matches(is_ascii_space);
-    let (neg, body) = match t.as_bytes().first() {
-        Some(b'-') => (true, &t[1..]),
-        Some(b'+') => (false, &t[1..]),
-        _ => (false, t),
-    };
-    let special = if body.eq_ignore_ascii_case("inf") || body.eq_ignore_ascii_case("infinity") {
-        Some(f64::INFINITY)
-    } else if body.eq_ignore_ascii_case("nan") {
-        Some(f64::NAN)
-    } else {
-        None
-    };
+    let (neg, body, special) = crate::num::float::sign_and_special(t);
     let magnitude = match special {
         Some(v) => v,
         None => {

@@ -35,8 +35,10 @@ pub fn parse(s: &str) -> NumResult<f64> {
     parse_ascii(&t).ok_or_else(invalid)
 }
 
-/// Parses a trimmed ASCII float literal in Python's `float()` grammar.
-fn parse_ascii(t: &str) -> Option<f64> {
+/// The optional sign of a float literal, the rest, and the value of that
+/// rest when it is `inf`, `infinity` or `nan` (any case): the common start
+/// of `float()` and `float.fromhex`.
+pub fn sign_and_special(t: &str) -> (bool, &str, Option<f64>) {
     let (neg, body) = match t.as_bytes().first() {
         Some(b'-') => (true, &t[1..]),
         Some(b'+') => (false, &t[1..]),
@@ -49,6 +51,12 @@ fn parse_ascii(t: &str) -> Option<f64> {
     } else {
         None
     };
+    (neg, body, special)
+}
+
+/// Parses a trimmed ASCII float literal in Python's `float()` grammar.
+fn parse_ascii(t: &str) -> Option<f64> {
+    let (neg, body, special) = sign_and_special(t);
     if let Some(v) = special {
         return Some(if neg { -v } else { v });
     }

@@ -75,7 +75,7 @@ impl Vm {
         let bases: Vec<ObjRef> =
             if bases.is_empty() { vec![self.types.object.clone()] } else { bases.to_vec() };
         let kind = self.instance_layout(&bases)?;
-        let layout = self.apply_slots(name, &bases, ns)?;
+        let layout = self.apply_slots(name, &bases, ns, kind)?;
         let d = as_dict(ns).expect("namespace is a dict");
         // `__new__` is a static method even without the decorator.
         if let Some(f) = self.dict_get_str(d, "__new__")?.filter(|f| as_function(f).is_some()) {

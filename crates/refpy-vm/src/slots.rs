@@ -35,8 +35,14 @@ pub(crate) struct SlotLayout {
 impl Vm {
     /// Reads `__slots__` from a class namespace, checks it, and replaces
     /// each slot name in the namespace by a member descriptor. `bases` are
-    /// the new class's bases.
-    pub(crate) fn apply_slots(&mut self, name: &str, bases: &[ObjRef], ns: &ObjRef) -> PyResult<SlotLayout> {
+    /// the new class's bases, `layout` the kind of built-in payload it has.
+    pub(crate) fn apply_slots(
+        &mut self,
+        name: &str,
+        bases: &[ObjRef],
+        ns: &ObjRef,
+        layout: crate::types::Kind,
+    ) -> PyResult<SlotLayout> {
         let d = as_dict(ns).expect("namespace is a dict");
         let inherited_dict = bases
             .iter()
@@ -65,6 +71,14 @@ impl Vm {
             if slot == "__dict__" {
                 has_dict = true;
                 continue;
+            }
+            // Variable-sized payloads leave no room for slots (CPython's itemsize rule).
+            if matches!(layout, crate::types::Kind::Int | crate::types::Kind::Tuple) {
+                let base = if layout == crate::types::Kind::Int { "int" } else { "tuple" };
+                return Err(self.new_error(
+                    ExcType::TypeError,
+                    format!("nonempty __slots__ not supported for subtype of '{base}'"),
+                ));
             }
             if !slot.chars().next().is_some_and(|c| c.is_alphabetic() || c == '_')
                 || !slot.chars().all(|c| c.is_alphanumeric() || c == '_')

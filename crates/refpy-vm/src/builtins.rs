@@ -580,8 +580,7 @@ fn builtin_divmod(vm: &mut Vm, args: &[ObjRef], kwnames: Option<&[ObjRef]>) -> P
     ))
 }
 
-/// `sorted(iterable, key=None, reverse=False)`: a stable merge sort whose
-/// comparisons may raise.
+/// `sorted(iterable, key=None, reverse=False)`: a new list, sorted as `list.sort` does.
 fn builtin_sorted(vm: &mut Vm, args: &[ObjRef], kwnames: Option<&[ObjRef]>) -> PyResult {
     let nkw = kwnames.map_or(0, <[ObjRef]>::len);
     let (pos, kwvals) = args.split_at(args.len() - nkw);
@@ -603,73 +602,9 @@ fn builtin_sorted(vm: &mut Vm, args: &[ObjRef], kwnames: Option<&[ObjRef]>) -> P
             }
         }
     }
-    let items = vm.sequence_items(&pos[0])?;
-    let sorted = sort_items(vm, items, key.as_ref(), reverse)?;
-    vm.new_list(sorted)
-}
-
-/// Sorts objects with Python's `<` (stable; `reverse` keeps stability).
-pub(crate) fn sort_items(
-    vm: &mut Vm,
-    items: Vec<ObjRef>,
-    key: Option<&ObjRef>,
-    reverse: bool,
-) -> PyResult<Vec<ObjRef>> {
-    let mut keyed = Vec::with_capacity(items.len());
-    for item in items {
-        let k = match key {
-            Some(f) => vm.call(f, std::slice::from_ref(&item), None)?,
-            None => item.clone(),
-        };
-        keyed.push((k, item));
-    }
-    if reverse {
-        keyed.reverse();
-    }
-    let mut buf = keyed.clone();
-    merge_sort(vm, &mut keyed, &mut buf)?;
-    if reverse {
-        keyed.reverse();
-    }
-    Ok(keyed.into_iter().map(|(_, v)| v).collect())
-}
-
-/// Top-down merge sort of `v` using `buf` as scratch; `a < b` may raise.
-fn merge_sort(vm: &mut Vm, v: &mut [(ObjRef, ObjRef)], buf: &mut [(ObjRef, ObjRef)]) -> PyResult<()> {
-    let n = v.len();
-    if n <= 1 {
-        return Ok(());
-    }
-    let mid = n / 2;
-    {
-        let (lo, hi) = v.split_at_mut(mid);
-        let (blo, bhi) = buf.split_at_mut(mid);
-        merge_sort(vm, lo, blo)?;
-        merge_sort(vm, hi, bhi)?;
-    }
-    buf[..n].clone_from_slice(v);
-    let (mut i, mut j, mut k) = (0, mid, 0);
-    while i < mid && j < n {
-        if vm.compare_bool(&buf[j].0, &buf[i].0, CompareOp::Lt)? {
-            v[k] = buf[j].clone();
-            j += 1;
-        } else {
-            v[k] = buf[i].clone();
-            i += 1;
-        }
-        k += 1;
-    }
-    while i < mid {
-        v[k] = buf[i].clone();
-        i += 1;
-        k += 1;
-    }
-    while j < n {
-        v[k] = buf[j].clone();
-        j += 1;
-        k += 1;
-    }
-    Ok(())
+    let mut items = vm.sequence_items(&pos[0])?;
+    crate::methods::list_sort::sort_in_place(vm, &mut items, key.as_ref(), reverse)?;
+    vm.new_list(items)
 }
 
 /// A built-in type called as a constructor.

@@ -9,7 +9,7 @@ use crate::errors::{ExcType, PyResult};
 use crate::objects::descriptor::{MethodObject, PropertyObject, WrapperObject};
 use crate::objects::dict::as_dict;
 use crate::objects::exception::{as_exception, ExceptionObject};
-use crate::objects::function::{as_function, BuiltinFn};
+use crate::objects::function::{as_function, BuiltinFn, CellObject};
 use crate::objects::instance::InstanceObject;
 use crate::objects::str::as_str;
 use crate::typecache::Found;
@@ -51,12 +51,10 @@ impl Vm {
             return Err(self.new_error(ExcType::TypeError, "__build_class__: name is not a string"));
         };
         let ns = self.new_dict()?;
-        let cell = self.run_class_body(func, &ns)?;
-        let cls = self.make_class(&name, bases, &ns)?;
-        if let Some(c) = cell.downcast::<crate::objects::function::CellObject>() {
-            *c.contents.borrow_mut() = Some(cls.clone());
-        }
-        Ok(cls)
+        // The body returns the `__class__` cell it also stored as `__classcell__`,
+        // which `make_class` fills.
+        drop(self.run_class_body(func, &ns)?);
+        self.make_class(&name, bases, &ns)
     }
 
     /// Runs a class body function with `ns` as its `LOAD_NAME`/`STORE_NAME`
@@ -91,10 +89,8 @@ impl Vm {
         let module = self.dict_get_str(d, "__module__")?.and_then(|m| as_str(&m).map(str::to_string));
         let qualname = self.dict_get_str(d, "__qualname__")?.and_then(|m| as_str(&m).map(str::to_string));
         // type_new keeps __qualname__ in the type, not in its __dict__.
-        let key = self.intern("__qualname__")?;
-        let hash = self.hash(&key)?;
-        let removed = d.table.borrow_mut().remove(&key, hash);
-        drop(removed);
+        drop(self.namespace_take(ns, "__qualname__")?);
+        let classcell = self.take_classcell(ns)?;
         let data = TypeData {
             name: name.to_string(),
             qualname: qualname.unwrap_or_else(|| name.to_string()),
@@ -137,8 +133,33 @@ impl Vm {
         let td = type_data(&cls);
         *td.mro.borrow_mut() = mro;
         let _ = td.dict.set(ns.clone());
+        if let Some(c) = classcell.as_ref().and_then(|c| c.downcast::<CellObject>()) {
+            *c.contents.borrow_mut() = Some(cls.clone());
+        }
         self.call_set_name(&cls, ns)?;
         Ok(cls)
+    }
+
+    /// Removes `name` from a class namespace before it becomes the class's `__dict__`.
+    fn namespace_take(&mut self, ns: &ObjRef, name: &str) -> PyResult<Option<ObjRef>> {
+        let d = as_dict(ns).expect("namespace is a dict");
+        let key = self.intern(name)?;
+        let hash = self.hash(&key)?;
+        let removed = d.table.borrow_mut().remove(&key, hash);
+        Ok(removed.map(|(_, v)| v))
+    }
+
+    /// `type_new_set_classcell`: takes `__classcell__` (stored by a class body whose
+    /// methods use `super()` or `__class__`) out of the namespace; the caller sets
+    /// the cell to the new class.
+    fn take_classcell(&mut self, ns: &ObjRef) -> PyResult<Option<ObjRef>> {
+        let Some(cell) = self.namespace_take(ns, "__classcell__")? else { return Ok(None) };
+        if cell.downcast::<CellObject>().is_none() {
+            let ty = self.repr_string(&cell.ob_type())?;
+            return Err(self
+                .new_error(ExcType::TypeError, format!("__classcell__ must be a nonlocal cell, not {ty}")));
+        }
+        Ok(Some(cell))
     }
 
     /// `type_new_set_names`: `value.__set_name__(cls, name)` for each class

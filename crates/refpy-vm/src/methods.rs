@@ -11,6 +11,7 @@ mod bytes;
 pub(crate) mod codecs;
 mod dict;
 mod list;
+pub(crate) mod list_sort;
 mod misc;
 mod number;
 mod set;

@@ -2,6 +2,7 @@
 
 use refpy_heap::ObjRef;
 
+use super::list_sort::sort_in_place;
 use super::{self_arg, Method};
 use crate::args::{index_arg, split_kw, start_end};
 use crate::call::{arg_count, no_kwargs};
@@ -201,10 +202,14 @@ fn list_sort(vm: &mut Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {
             }
         }
     }
-    let items = l.items.borrow().to_vec();
-    let sorted = crate::builtins::sort_items(vm, items, key.as_ref(), reverse)?;
-    for (slot, v) in l.items.borrow_mut().iter_mut().zip(sorted) {
-        *slot = v;
+    // The list looks empty while it sorts, as in CPython: keys and comparisons see
+    // `[]`, and whatever they put into it is dropped.
+    let mut saved = std::mem::take(&mut *l.items.borrow_mut());
+    let mut result = sort_in_place(vm, &mut saved, key.as_ref(), reverse);
+    let during = std::mem::replace(&mut *l.items.borrow_mut(), saved);
+    if result.is_ok() && during.capacity() != 0 {
+        result = Err(vm.new_error(ExcType::ValueError, "list modified during sort"));
     }
-    Ok(vm.none.clone())
+    drop(during);
+    result.map(|()| vm.none.clone())
 }

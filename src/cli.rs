@@ -30,6 +30,10 @@ pub struct Options {
     pub trace: Option<String>,
     /// `--trace-max-steps N`: steps recorded before `step_limit_reached`.
     pub trace_max_steps: usize,
+    /// `--trace-format refpy|pytutor`: the format `--trace` writes (docs/TRACE.md).
+    pub trace_format: refpy_vm::trace::TraceFormat,
+    /// `--visualize OUT.html`: record the trace into a step-by-step heap page (docs/VISUALIZE.md).
+    pub visualize: Option<String>,
     /// `-X NAME[=VALUE]` options in order (only `tracemalloc` means something).
     pub xoptions: Vec<String>,
 }
@@ -57,6 +61,10 @@ Options:
 --dis  : print the bytecode of the program instead of running it (refpy)
 --trace FILE : record an execution trace of the program as JSON in FILE (refpy)
 --trace-max-steps N : stop recording after N steps (default 1000; refpy)
+--trace-format F : the format of --trace: refpy (default) or pytutor, Python
+         Tutor's execution-trace format (refpy)
+--visualize FILE : write a step-by-step picture of the heap as one HTML page
+         to FILE (refpy; may be combined with --trace)
 -X tracemalloc[=N] : trace memory allocations from startup, keeping N frames
          per traceback (default 1); other -X options are accepted and ignored
 file   : program read from script file
@@ -81,6 +89,8 @@ pub fn parse(args: Vec<OsString>) -> Result<Command, String> {
         inspect: false,
         trace: None,
         trace_max_steps: refpy_vm::trace::DEFAULT_MAX_STEPS,
+        trace_format: refpy_vm::trace::TraceFormat::Refpy,
+        visualize: None,
         xoptions: Vec::new(),
     };
     loop {
@@ -98,6 +108,11 @@ pub fn parse(args: Vec<OsString>) -> Result<Command, String> {
                     parser.value().map_err(|_| "Argument expected for the --trace option".to_string())?;
                 o.trace = Some(path.to_string_lossy().into_owned());
             }
+            Long("visualize") => {
+                let path =
+                    parser.value().map_err(|_| "Argument expected for the --visualize option".to_string())?;
+                o.visualize = Some(path.to_string_lossy().into_owned());
+            }
             Long("trace-max-steps") => {
                 let n = parser
                     .value()
@@ -106,6 +121,16 @@ pub fn parse(args: Vec<OsString>) -> Result<Command, String> {
                 o.trace_max_steps = n
                     .parse()
                     .map_err(|_| format!("--trace-max-steps expects a number of steps, not '{n}'"))?;
+            }
+            Long("trace-format") => {
+                let f = parser
+                    .value()
+                    .map_err(|_| "Argument expected for the --trace-format option".to_string())?;
+                o.trace_format = match f.to_string_lossy().as_ref() {
+                    "refpy" => refpy_vm::trace::TraceFormat::Refpy,
+                    "pytutor" => refpy_vm::trace::TraceFormat::Pytutor,
+                    other => return Err(format!("--trace-format expects refpy or pytutor, not '{other}'")),
+                };
             }
             Short('X') => {
                 let opt = parser.value().map_err(|_| "Argument expected for the -X option".to_string())?;
@@ -234,5 +259,25 @@ mod tests {
         assert_eq!((o.trace, o.trace_max_steps), (None, 1000));
         assert!(p(&["--trace-max-steps", "many", "x.py"]).is_err());
         assert!(p(&["--trace"]).is_err());
+    }
+
+    #[test]
+    fn trace_format_is_refpy_or_pytutor() {
+        use refpy_vm::trace::TraceFormat;
+        let Ok(Command::Run(o)) = p(&["--trace-format", "pytutor", "x.py"]) else { panic!() };
+        assert_eq!(o.trace_format, TraceFormat::Pytutor);
+        let Ok(Command::Run(o)) = p(&["x.py"]) else { panic!() };
+        assert_eq!(o.trace_format, TraceFormat::Refpy);
+        assert!(p(&["--trace-format", "dot", "x.py"]).is_err());
+        assert!(p(&["--trace-format"]).is_err());
+    }
+
+    #[test]
+    fn visualize_option_takes_a_path() {
+        let Ok(Command::Run(o)) = p(&["--visualize", "v.html", "--trace", "t.json", "x.py"]) else {
+            panic!()
+        };
+        assert_eq!((o.visualize.as_deref(), o.trace.as_deref()), (Some("v.html"), Some("t.json")));
+        assert!(p(&["--visualize"]).is_err());
     }
 }

@@ -7,13 +7,14 @@
 
 mod cli;
 mod repl;
+mod visualize;
 
 use std::io::{IsTerminal, Read};
 use std::process::ExitCode;
 
 use cli::{Command, Options, Program};
 use refpy_compiler::Mode;
-use refpy_vm::trace::TraceEnd;
+use refpy_vm::trace::{TraceEnd, TraceFormat};
 use refpy_vm::{ExcType, RunError, Vm};
 
 /// Stack size of the interpreter thread.
@@ -88,8 +89,21 @@ fn run(options: Options) -> u8 {
     if options.inspect {
         repl::catch_interrupts(&vm);
     }
-    if let Some(path) = &options.trace {
-        if let Err(status) = start_trace(&mut vm, path, &source, &filename, options.trace_max_steps) {
+    if let Some(page) = &options.visualize {
+        if options.trace.is_some() && options.trace_format != TraceFormat::Refpy {
+            eprintln!(
+                "refpy: --visualize writes the --trace file in refpy's format only (--trace-format refpy)"
+            );
+            return 2;
+        }
+        let trace = (options.trace.as_deref(), options.trace_max_steps);
+        let started = start_visualize(&mut vm, page, trace, &source, &filename);
+        if let Err(status) = started {
+            return status;
+        }
+    } else if let Some(path) = &options.trace {
+        let (max_steps, format) = (options.trace_max_steps, options.trace_format);
+        if let Err(status) = start_trace(&mut vm, path, &source, &filename, max_steps, format) {
             return status;
         }
     }
@@ -124,13 +138,46 @@ fn run_program(vm: &mut Vm, globals: &refpy_heap::ObjRef, source: &str, filename
     status
 }
 
-/// `--trace`: starts recording into the file at `path`; `Err` is the exit
-/// status when the file cannot be created.
-fn start_trace(vm: &mut Vm, path: &str, source: &str, filename: &str, max_steps: usize) -> Result<(), u8> {
+/// `--trace`: starts recording into the file at `path` (at most `max_steps`
+/// steps, in `format`); `Err` is the exit status when the file cannot be created.
+fn start_trace(
+    vm: &mut Vm,
+    path: &str,
+    source: &str,
+    filename: &str,
+    max_steps: usize,
+    format: TraceFormat,
+) -> Result<(), u8> {
     let started = std::fs::File::create(path)
-        .and_then(|file| vm.start_trace(Box::new(file), source, filename, max_steps));
+        .and_then(|file| vm.start_trace(Box::new(file), source, filename, max_steps, format));
     started.map_err(|e| {
         eprintln!("refpy: can't write trace file '{path}': {e}");
+        2
+    })
+}
+
+/// `--visualize`: starts recording the trace into memory for the page at
+/// `page` (and into the `--trace` file too, if given); `Err` is the exit
+/// status when a file cannot be created.
+fn start_visualize(
+    vm: &mut Vm,
+    page: &str,
+    (trace, max_steps): (Option<&str>, usize),
+    source: &str,
+    filename: &str,
+) -> Result<(), u8> {
+    let create = |path: &str| {
+        std::fs::File::create(path).map_err(|e| {
+            eprintln!("refpy: can't write file '{path}': {e}");
+            2
+        })
+    };
+    let page_file = create(page)?;
+    let copy = trace.map(create).transpose()?;
+    let title = std::path::Path::new(filename).file_name().map_or(filename.into(), |n| n.to_string_lossy());
+    let writer = visualize::PageWriter::new(page_file, &title, copy);
+    vm.start_trace(Box::new(writer), source, filename, max_steps, TraceFormat::Refpy).map_err(|e| {
+        eprintln!("refpy: can't write file '{page}': {e}");
         2
     })
 }

@@ -17,15 +17,16 @@
 //! `expect-killed` (the program never ends: it is killed once the trace is complete).
 
 mod common;
+#[path = "common/programs.rs"]
+mod programs;
 mod schema;
 
 use std::collections::{HashMap, HashSet};
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
 
 use common::{run_to_end, Failure, Run};
+use programs::{refpy, run_until_written};
 use serde_json::Value;
 
 /// The directives of one program.
@@ -42,13 +43,11 @@ struct Directives {
 
 fn directives(source: &str) -> Directives {
     let mut d = Directives::default();
-    for line in source.lines().take_while(|l| l.starts_with('#')) {
-        let body = line.trim_start_matches('#').trim();
-        let (key, value) = body.split_once(':').map_or((body, ""), |(k, v)| (k.trim(), v.trim()));
-        match key {
-            "trace-max-steps" => d.max_steps = Some(value.to_string()),
-            "expect-last-event" => d.last_event = Some(value.to_string()),
-            "expect-exception" => d.exception = Some(value.to_string()),
+    for (key, value) in programs::directives(source) {
+        match key.as_str() {
+            "trace-max-steps" => d.max_steps = Some(value),
+            "expect-last-event" => d.last_event = Some(value),
+            "expect-exception" => d.exception = Some(value),
             "expect-steps" => d.steps = value.parse().ok(),
             "expect-collection" => d.collection = true,
             "expect-killed" => d.killed = true,
@@ -61,36 +60,6 @@ fn directives(source: &str) -> Directives {
         }
     }
     d
-}
-
-fn refpy(dir: &Path) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_refpy"));
-    cmd.current_dir(dir).env("PYTHONHASHSEED", "0").stdin(Stdio::null());
-    cmd
-}
-
-/// Runs a program that never ends until its trace file is complete, then kills it.
-fn run_until_traced(mut cmd: Command, out: &Path) -> Result<(), String> {
-    let mut child = cmd
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .map_err(|e| format!("cannot start refpy: {e}"))?;
-    let start = Instant::now();
-    let complete = loop {
-        let text = fs::read_to_string(out).unwrap_or_default();
-        if text.trim_end().ends_with("]}") || start.elapsed() > common::TIMEOUT {
-            break text.trim_end().ends_with("]}");
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    };
-    let _ = child.kill();
-    let _ = child.wait();
-    if complete {
-        Ok(())
-    } else {
-        Err("the trace of the endless program was never completed".into())
-    }
 }
 
 fn trace_case(py: &Path) -> datatest_stable::Result<()> {
@@ -107,7 +76,7 @@ fn trace_case(py: &Path) -> datatest_stable::Result<()> {
     cmd.arg(name);
     let mut problems = Vec::new();
     let traced = if d.killed {
-        run_until_traced(cmd, &out).map_err(Failure)?;
+        run_until_written(cmd, &out, "trace", |t| t.trim_end().ends_with("]}")).map_err(Failure)?;
         None
     } else {
         let plain = run_to_end({

@@ -15,4 +15,4 @@ a.other = b
 b.other = a
 del a
 del b
-print(gc.collect())
+gc.collect()

@@ -82,6 +82,13 @@ pub struct CodeObject {
     /// One entry per code unit (caches repeat their instruction's location).
     pub locations: Vec<Location>,
     pub consts: Vec<Constant>,
+    /// The slots of `consts` (ascending) whose object the code generator built
+    /// itself: keyword-names and import-name tuples, the tuple a constant
+    /// `BUILD_TUPLE`/list/set display folds to, a nested qualified name. Every
+    /// other constant is an object the parser or the AST optimizer made, which
+    /// CPython's parser arena keeps alive while source text runs
+    /// (refpy-vm's `arena.rs`).
+    pub compiler_made: Vec<u32>,
     /// Global, attribute and imported names (`co_names`).
     pub names: Vec<Rc<str>>,
     /// Parameters first, then other locals (`co_varnames`).

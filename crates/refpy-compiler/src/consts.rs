@@ -96,10 +96,14 @@ fn keys_of(items: &[Constant]) -> Option<Vec<ConstKey>> {
 pub struct ConstPool {
     consts: Vec<Constant>,
     index: FxHashMap<ConstKey, u32>,
+    /// Slots whose object the code generator built itself (see
+    /// [`CodeObject::compiler_made`](crate::code::CodeObject::compiler_made)).
+    compiler_made: Vec<u32>,
 }
 
 impl ConstPool {
-    /// Adds `c` (or finds its equal) and returns its index in `co_consts`.
+    /// Adds `c`, an object of the source (made by the parser or the AST
+    /// optimizer), or finds its equal; returns its index in `co_consts`.
     pub fn add(&mut self, c: Constant) -> u32 {
         match ConstKey::of(&c) {
             Some(key) => {
@@ -114,19 +118,27 @@ impl ConstPool {
         }
     }
 
+    /// [`ConstPool::add`] for an object the code generator builds itself (a
+    /// keyword-names tuple, a folded `BUILD_TUPLE`, a qualified name): when it
+    /// takes a new slot, the slot is recorded as compiler-made. An equal
+    /// constant added later shares the slot, as it shares CPython's object.
+    pub fn add_compiler_made(&mut self, c: Constant) -> u32 {
+        let before = self.consts.len();
+        let i = self.add(c);
+        if i as usize == before {
+            self.compiler_made.push(i);
+        }
+        i
+    }
+
     fn push(&mut self, c: Constant) -> u32 {
         self.consts.push(c);
         (self.consts.len() - 1) as u32
     }
 
-    /// The constant at `index`, for peephole passes that look at operands.
-    pub fn get(&self, index: u32) -> Option<&Constant> {
-        self.consts.get(index as usize)
-    }
-
-    /// The finished `co_consts`.
-    pub fn into_vec(self) -> Vec<Constant> {
-        self.consts
+    /// The finished `co_consts` and its compiler-made slots, ascending.
+    pub fn finish(self) -> (Vec<Constant>, Vec<u32>) {
+        (self.consts, self.compiler_made)
     }
 }
 

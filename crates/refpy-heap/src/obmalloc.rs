@@ -92,7 +92,7 @@ pub use size_class::{
     INDEX2SIZE, INITIAL_ARENA_OBJECTS, MAX_POOLS_IN_ARENA, NB_SMALL_SIZE_CLASSES, POOL_BITS, POOL_OVERHEAD,
     POOL_SIZE, POOL_SIZE_MASK, SMALL_REQUEST_THRESHOLD,
 };
-pub use stats::{MallocStats, SizeClassStats};
+pub use stats::{MallocStats, PoolUsage, SizeClassStats};
 
 /// The whole allocator state (obmalloc.c's `struct _obmalloc_state` fields and globals).
 struct Obmalloc {
@@ -319,6 +319,12 @@ pub(crate) unsafe fn allocated_size(p: NonNull<u8>) -> usize {
 /// Exact statistics of this thread's heap (what `_PyObject_DebugMallocStats` gathers).
 pub fn stats() -> MallocStats {
     with_state(|st| st.stats())
+}
+
+/// The pools in use on this thread's heap, with their place and the blocks each has handed
+/// out. Allocates only through `std::alloc` (the returned vector), never from the pools.
+pub fn pool_usage() -> Vec<PoolUsage> {
+    with_state(|st| st.pool_usage())
 }
 
 /// The allocator part of CPython 3.11's `sys._debugmallocstats()` for this thread's heap:

@@ -8,11 +8,13 @@
 //! Python-to-Python call never recurses in Rust; raw pointers stay in refpy-heap (`forbid(unsafe_code)` below).
 #![forbid(unsafe_code)]
 
+mod arena;
 mod args;
 mod builtins;
 mod call;
 mod class;
 mod descr;
+mod draw;
 pub mod errors;
 mod eval;
 mod explain;
@@ -55,7 +57,9 @@ pub enum RunError {
 }
 
 impl Vm {
-    /// Compiles `source` and runs it as the `__main__` module in `globals`.
+    /// Compiles `source` and runs it in `globals` (a script, `-c`, standard input, one
+    /// interactive input: CPython's `PyRun_*`), its constants held by the parser arena
+    /// until the run ends (arena.rs).
     pub fn run_source(
         &mut self,
         source: &str,
@@ -63,8 +67,9 @@ impl Vm {
         mode: Mode,
         globals: &refpy_heap::ObjRef,
     ) -> Result<refpy_heap::ObjRef, RunError> {
-        let code_obj = self.compile_code(source, filename, mode)?;
-        self.run_module_code(&code_obj, globals).map_err(RunError::Exception)
+        let code = self.compile_with_warnings(source, filename, mode)?;
+        let run = self.load_code_in_arena(&code).map_err(RunError::Exception)?;
+        self.run_module_code(&run.code, globals).map_err(RunError::Exception)
     }
 
     /// Compiles `source` into a `code` object, printing the compiler's
@@ -75,6 +80,17 @@ impl Vm {
         filename: &str,
         mode: Mode,
     ) -> Result<refpy_heap::ObjRef, RunError> {
+        let code = self.compile_with_warnings(source, filename, mode)?;
+        self.load_code(&code).map_err(RunError::Exception)
+    }
+
+    /// Compiles `source`, printing the compiler's warnings to stderr.
+    fn compile_with_warnings(
+        &mut self,
+        source: &str,
+        filename: &str,
+        mode: Mode,
+    ) -> Result<Rc<refpy_compiler::CodeObject>, RunError> {
         let code = refpy_compiler::compile_source(source, filename, mode).map_err(RunError::Syntax)?;
         if !code.warnings.is_empty() {
             self.out.flush();
@@ -82,7 +98,7 @@ impl Vm {
                 eprint!("{}", traceback::format_warning(w, filename, source));
             }
         }
-        self.load_code(&Rc::new(code)).map_err(RunError::Exception)
+        Ok(Rc::new(code))
     }
 
     /// `sys.displayhook`: echo `repr(v)` unless it is `None` (interactive mode).

@@ -19,6 +19,27 @@ use crate::types::{make_builtin_type, Kind, Types};
 /// CPython's default recursion limit (`sys.getrecursionlimit()`).
 pub const DEFAULT_RECURSION_LIMIT: usize = 1000;
 
+/// What loading the constants of one compilation unit carries from code object to code
+/// object (`Vm::load_code`).
+#[derive(Default)]
+pub(crate) struct ConstLoader {
+    /// Constants loaded so far, by value: equal constants become one object, across the
+    /// unit's code objects (CPython's `merge_consts_recursive`).
+    pub merged: FxHashMap<ConstKey, ObjRef>,
+    /// The parser arena's objects (`a_objects`) when the source text runs directly
+    /// (arena.rs); `None` for `compile()` and imports, whose arena is already freed.
+    pub arena: Option<Vec<ObjRef>>,
+}
+
+impl ConstLoader {
+    /// Gives the arena, when there is one, its reference to `obj`.
+    fn keep_in_arena(&mut self, obj: ObjRef) {
+        if let Some(arena) = &mut self.arena {
+            arena.push(obj);
+        }
+    }
+}
+
 /// Buffered standard output, flushed at exit and before anything goes to stderr.
 pub struct Output {
     buf: Vec<u8>,
@@ -249,19 +270,21 @@ impl Vm {
     /// `merge_consts_recursive`), except string literals that the compiler
     /// marked as not interned, which stay one object per occurrence.
     pub fn load_code(&mut self, code: &Rc<CodeObject>) -> PyResult {
-        let mut merged = FxHashMap::default();
-        let data = self.load_code_data(code, &mut merged)?;
+        self.load_code_with(code, &mut ConstLoader::default())
+    }
+
+    /// [`Vm::load_code`] with the loader's state for the whole compilation unit.
+    pub(crate) fn load_code_with(&mut self, code: &Rc<CodeObject>, loader: &mut ConstLoader) -> PyResult {
+        let data = self.load_code_data(code, loader)?;
         self.new_code(data)
     }
 
-    fn load_code_data(
-        &mut self,
-        code: &Rc<CodeObject>,
-        merged: &mut FxHashMap<ConstKey, ObjRef>,
-    ) -> PyResult<Rc<CodeData>> {
+    fn load_code_data(&mut self, code: &Rc<CodeObject>, loader: &mut ConstLoader) -> PyResult<Rc<CodeData>> {
         let mut consts = Vec::with_capacity(code.consts.len());
-        for c in &code.consts {
-            let obj = self.load_const(c, merged)?;
+        let mut compiler_made = code.compiler_made.iter().peekable();
+        for (i, c) in code.consts.iter().enumerate() {
+            let by_compiler = compiler_made.next_if(|&&m| m as usize == i).is_some();
+            let obj = self.load_const(c, !by_compiler, loader)?;
             consts.push(obj);
         }
         let names = code.names.iter().map(|n| self.intern(n)).collect::<PyResult<Vec<_>>>()?;
@@ -284,16 +307,15 @@ impl Vm {
         }))
     }
 
-    fn load_const(&mut self, c: &Constant, merged: &mut FxHashMap<ConstKey, ObjRef>) -> PyResult {
-        if let Constant::Str { value, interned } = c {
-            return self.literal_str(value, *interned);
-        }
+    /// The object for constant `c`: an equal one loaded before, or a new one, which the
+    /// parser arena (when there is one) keeps alive if the parser made it (`by_parser`).
+    fn load_const(&mut self, c: &Constant, by_parser: bool, loader: &mut ConstLoader) -> PyResult {
         if let Constant::Code(inner) = c {
-            let data = self.load_code_data(inner, merged)?;
+            let data = self.load_code_data(inner, loader)?;
             return self.new_code(data);
         }
         let key = ConstKey::of(c);
-        if let Some(o) = key.as_ref().and_then(|k| merged.get(k)) {
+        if let Some(o) = key.as_ref().and_then(|k| loader.merged.get(k)) {
             return Ok(o.clone());
         }
         let obj = match c {
@@ -302,20 +324,32 @@ impl Vm {
             Constant::Int(v) => self.new_int(*v)?,
             Constant::BigInt(b) => self.new_bigint(b.clone())?,
             Constant::Float(f) => self.new_float(*f)?,
+            Constant::Str { value, interned } => self.literal_str(value, *interned)?,
             Constant::Tuple(items) => {
-                let objs = items.iter().map(|i| self.load_const(i, merged)).collect::<PyResult<Vec<_>>>()?;
+                let objs =
+                    items.iter().map(|i| self.load_const(i, true, loader)).collect::<PyResult<Vec<_>>>()?;
                 self.new_tuple(objs)?
             }
             Constant::Ellipsis => self.ellipsis.clone(),
             Constant::FrozenSet(items) => {
-                let objs = items.iter().map(|i| self.load_const(i, merged)).collect::<PyResult<Vec<_>>>()?;
+                let objs =
+                    items.iter().map(|i| self.load_const(i, true, loader)).collect::<PyResult<Vec<_>>>()?;
+                if by_parser && loader.arena.is_some() {
+                    // The compiler rebuilds every frozenset constant; the AST
+                    // optimizer's own stays in the arena, holding the same items.
+                    let optimizers = self.build_set(objs.clone(), true)?;
+                    loader.keep_in_arena(optimizers);
+                }
                 self.frozenset_constant(objs)?
             }
             Constant::Bytes(b) => self.new_bytes(b)?,
-            Constant::Str { .. } | Constant::Code(_) => unreachable!("handled above"),
+            Constant::Code(_) => unreachable!("handled above"),
         };
+        if by_parser && crate::arena::holds(c) {
+            loader.keep_in_arena(obj.clone());
+        }
         if let Some(k) = key {
-            merged.insert(k, obj.clone());
+            loader.merged.insert(k, obj.clone());
         }
         Ok(obj)
     }

@@ -108,7 +108,7 @@ impl<'a> Compiler<'a> {
 
     fn kw_names(&mut self, keywords: &[Keyword]) {
         let names = self.names_tuple(keywords.iter().map(|k| k.arg.as_deref().unwrap_or("")));
-        let i = self.add_const(names);
+        let i = self.unit().consts.add_compiler_made(names);
         self.emit(Opcode::KW_NAMES, i);
     }
 
@@ -184,7 +184,7 @@ impl<'a> Compiler<'a> {
                 self.expr(&k.value)?;
             }
             let keys = self.names_tuple(kws.iter().map(|k| k.arg.as_deref().unwrap_or("")));
-            self.load_const(keys);
+            self.load_compiler_const(keys);
             self.emit(Opcode::BUILD_CONST_KEY_MAP, kws.len() as u32);
         } else {
             for k in kws {
@@ -253,7 +253,7 @@ impl<'a> Compiler<'a> {
         }
         if !keys.is_empty() {
             let t = self.names_tuple(keys.iter().map(String::as_str));
-            self.load_const(t);
+            self.load_compiler_const(t);
             self.emit(Opcode::BUILD_CONST_KEY_MAP, keys.len() as u32);
             flags |= MF_KWDEFAULTS;
         }
@@ -372,7 +372,7 @@ impl<'a> Compiler<'a> {
         self.nameop("__name__", ExprContext::Load)?;
         self.nameop("__module__", ExprContext::Store)?;
         let q = self.str_const(&qualname);
-        self.load_const(q);
+        self.load_compiler_const(q);
         self.nameop("__qualname__", ExprContext::Store)?;
         self.class_body(&c.body)?;
         self.unset_loc();

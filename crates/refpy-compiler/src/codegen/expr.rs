@@ -402,11 +402,11 @@ impl<'a> Compiler<'a> {
             };
             if let Some(c) = folded {
                 if b.tuple && pushed == 0 {
-                    self.load_const(c);
+                    self.load_compiler_const(c);
                     return Ok(());
                 }
                 self.emit(b.build, pushed);
-                self.load_const(c);
+                self.load_compiler_const(c);
                 self.emit(b.extend, 1);
                 if b.tuple {
                     self.emit(Opcode::LIST_TO_TUPLE, 0);
@@ -511,7 +511,7 @@ impl<'a> Compiler<'a> {
                 for v in &values[begin..end] {
                     self.expr(v)?;
                 }
-                self.load_const(Constant::Tuple(Rc::from(ks)));
+                self.load_compiler_const(Constant::Tuple(Rc::from(ks)));
                 self.emit(Opcode::BUILD_CONST_KEY_MAP, n as u32);
             }
             _ => {

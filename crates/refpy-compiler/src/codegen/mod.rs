@@ -222,12 +222,12 @@ impl<'a> Compiler<'a> {
             *p += shift;
         }
         for (at, c) in std::mem::take(&mut unit.deferred_consts) {
-            unit.instrs[at].arg = unit.consts.add(c);
+            unit.instrs[at].arg = unit.consts.add_compiler_made(c);
         }
         let mut instrs = prefix;
         instrs.append(&mut unit.instrs);
-        let consts = unit.consts;
-        let none_index = |i: u32| matches!(consts.get(i), Some(Constant::None));
+        let (consts, compiler_made) = unit.consts.finish();
+        let none_index = |i: u32| matches!(consts.get(i as usize), Some(Constant::None));
         let first = Location { lineno: unit.firstlineno, end_lineno: unit.firstlineno, col: 0, end_col: 0 };
         let asm = assemble::assemble(&instrs, &unit.label_pos, &none_index)
             .map_err(|e| self.error_at(&format!("internal compiler error: {}", e.0), first))?;
@@ -251,7 +251,8 @@ impl<'a> Compiler<'a> {
         Ok(CodeObject {
             code: asm.code,
             locations: asm.locations,
-            consts: consts.into_vec(),
+            consts,
+            compiler_made,
             names: rc(&unit.names),
             varnames: rc(&unit.varnames),
             cellvars: rc(&unit.cellvars),
@@ -351,6 +352,13 @@ impl<'a> Compiler<'a> {
 
     pub fn load_const(&mut self, c: Constant) {
         let i = self.add_const(c);
+        self.emit(Opcode::LOAD_CONST, i);
+    }
+
+    /// [`Compiler::load_const`] for a constant the code generator builds
+    /// itself rather than takes from the source ([`ConstPool::add_compiler_made`]).
+    pub fn load_compiler_const(&mut self, c: Constant) {
+        let i = self.unit().consts.add_compiler_made(c);
         self.emit(Opcode::LOAD_CONST, i);
     }
 

@@ -384,7 +384,7 @@ impl<'a> Compiler<'a> {
         }
         self.load_const(Constant::Int(i64::from(level)));
         let fromlist = self.names_tuple(names.iter().map(|a| a.name.as_str()));
-        self.load_const(fromlist);
+        self.load_compiler_const(fromlist);
         let i = self.name_index(module.unwrap_or(""));
         self.emit(Opcode::IMPORT_NAME, i);
         for a in names {

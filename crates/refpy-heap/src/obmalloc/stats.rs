@@ -32,6 +32,20 @@ pub struct SizeClassStats {
     pub avail_blocks: usize,
 }
 
+/// One pool in use (used or full), where it is and how full: the per-pool detail behind a
+/// [`SizeClassStats`] row, for pictures of the heap (`refpy --visualize`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PoolUsage {
+    /// The pool's size class (`szidx`).
+    pub size_class_index: usize,
+    /// Index of its arena's descriptor in the arena vector, as in [`BlockInfo`](super::BlockInfo).
+    pub arena_index: usize,
+    /// Position of the pool in its arena, from 0.
+    pub pool_index: usize,
+    /// Blocks handed out and not freed (the pool's `ref_count`).
+    pub blocks_in_use: usize,
+}
+
 /// A snapshot of the heap's counts, exact at the time of [`stats`](super::stats).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct MallocStats {
@@ -238,6 +252,25 @@ impl Obmalloc {
             s.bytes_lost_to_quantization += c.num_pools * ((POOL_SIZE - POOL_OVERHEAD) % size);
         }
         s
+    }
+
+    /// Every pool in use, arena by arena in descriptor order, pools in address order.
+    pub(super) fn pool_usage(&self) -> Vec<PoolUsage> {
+        let mut out = Vec::new();
+        for (arena_index, ao) in self.live_arenas() {
+            // SAFETY: `ao` is live; its carved pools that are not empty have initialised headers
+            // (`allocate_from_new_pool`).
+            unsafe {
+                for (pool_index, (pool, empty)) in self.carved_pools(ao).enumerate() {
+                    if !empty {
+                        let size_class_index = (*pool).szidx as usize;
+                        let blocks_in_use = (*pool).ref_count as usize;
+                        out.push(PoolUsage { size_class_index, arena_index, pool_index, blocks_in_use });
+                    }
+                }
+            }
+        }
+        out
     }
 
     /// `_Py_GetAllocatedBlocks`: raw blocks plus the `ref_count` of every carved pool (empty

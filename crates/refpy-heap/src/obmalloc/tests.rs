@@ -690,3 +690,31 @@ fn randomized_run(seed: u64) {
     assert!(s.arenas_allocated_current <= 1);
     assert!(s.arenas_reclaimed > 0, "the run should have released arenas");
 }
+
+#[test]
+fn pool_usage_lists_each_pool_in_use_with_its_place() {
+    fresh_heap(|| {
+        let a = alloc(24);
+        let b = alloc(24);
+        let c = alloc(500);
+        // SAFETY: the blocks are live until released below.
+        let (ia, ic) = unsafe { (block_info(a).expect("pool block"), block_info(c).expect("pool block")) };
+        let usage = pool_usage();
+        let place = |i: BlockInfo, n| PoolUsage {
+            size_class_index: i.size_class_index,
+            arena_index: i.arena_index,
+            pool_index: i.pool_index,
+            blocks_in_use: n,
+        };
+        assert_eq!(usage.len(), 2);
+        assert!(usage.contains(&place(ia, 2)) && usage.contains(&place(ic, 1)));
+        let stats = stats();
+        for u in &usage {
+            assert_eq!(stats.classes[u.size_class_index].blocks_in_use, u.blocks_in_use);
+        }
+        release(a);
+        release(b);
+        release(c);
+        assert!(pool_usage().is_empty(), "an empty pool belongs to no class");
+    });
+}

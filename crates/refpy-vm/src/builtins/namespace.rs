@@ -163,8 +163,9 @@ impl Vm {
             if mode == refpy_compiler::Mode::Eval { text.trim_start_matches([' ', '\t']) } else { &text };
         let code = refpy_compiler::compile_source(text, "<string>", mode)
             .map_err(|e| self.syntax_error_exception(&e, text))?;
-        let code_obj = self.load_code(&Rc::new(code))?;
-        self.run_code_in(&code_obj, &globals, &locals)
+        // `PyRun_StringFlags`: the parser arena lives until the code has run.
+        let run = self.load_code_in_arena(&Rc::new(code))?;
+        self.run_code_in(&run.code, &globals, &locals)
     }
 }
 

@@ -81,7 +81,11 @@ impl Vm {
         let name = self.dict_get_str(crate::objects::dict::as_dict(&d).expect("module dict"), "__name__")?;
         let name = name.as_ref().and_then(crate::objects::str::as_str).unwrap_or("?").to_string();
         let filename = format!("<refpy {name}>");
-        match self.run_source(source, &filename, refpy_compiler::Mode::Exec, &d) {
+        // Built-in modules are imported, never run as source text: no parser arena.
+        let run = self
+            .compile_code(source, &filename, refpy_compiler::Mode::Exec)
+            .and_then(|code| self.run_module_code(&code, &d).map_err(crate::RunError::Exception));
+        match run {
             Ok(_) => Ok(()),
             Err(crate::RunError::Exception(e)) => Err(e),
             Err(crate::RunError::Syntax(e)) => Err(self.new_error(

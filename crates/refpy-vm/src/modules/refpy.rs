@@ -10,17 +10,19 @@
 //!
 //! `refpy.why(a, b)` and `refpy.explain(x)` say why two values are one
 //! object and tell one object's memory story (`crate::explain`,
-//! docs/EXPLAIN.md). Their text is a `refpy.Explanation`, a `str` whose
+//! docs/EXPLAIN.md); `refpy.draw(obj, path)` draws the objects reachable
+//! from `obj` with their counts, as DOT or SVG (`crate::draw`). Their text is a `refpy.Explanation`, a `str` whose
 //! `repr` is the text itself, so that the REPL echo shows it as text.
 
 use refpy_heap::obmalloc::{self, INDEX2SIZE};
 use refpy_heap::ObjRef;
 
-use crate::args::arg_count_tuple;
+use crate::args::{arg_count_tuple, bind_clinic, index_arg};
 use crate::call::{arg_count, no_kwargs};
-use crate::errors::PyResult;
+use crate::errors::{ExcType, PyResult};
 use crate::objects::dict::as_dict;
 use crate::objects::module::as_module;
+use crate::objects::str::as_str;
 use crate::Vm;
 
 /// The Python part of the module: the type of `why` and `explain` results.
@@ -35,7 +37,10 @@ class Explanation(str):
 /// Creates the `refpy` module.
 pub fn build(vm: &mut Vm) -> PyResult {
     let m = vm.new_module("refpy")?;
-    vm.add_functions(&m, &[("heap", refpy_heap), ("why", refpy_why), ("explain", refpy_explain)])?;
+    vm.add_functions(
+        &m,
+        &[("heap", refpy_heap), ("why", refpy_why), ("explain", refpy_explain), ("draw", refpy_draw)],
+    )?;
     vm.run_prelude(&m, PRELUDE)?;
     Ok(m)
 }
@@ -54,6 +59,45 @@ fn refpy_explain(vm: &mut Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResul
     arg_count_tuple(vm, "explain", args.len(), 1, 1)?;
     let text = crate::explain::explain(vm, &args[0])?;
     explanation(vm, &text)
+}
+
+/// `refpy.draw(obj, path, *, max_depth=3, max_nodes=100)`: the objects
+/// reachable from `obj` as a picture in `path` (DOT for `*.dot`, else SVG).
+fn refpy_draw(vm: &mut Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {
+    const PARAMS: [&str; 4] = ["obj", "path", "max_depth", "max_nodes"];
+    let mut bound = bind_clinic(vm, "draw", args, kw, &PARAMS, 2, 2)?.into_iter();
+    let (Some(obj), Some(path)) = (bound.next().flatten(), bound.next().flatten()) else {
+        return Err(vm.new_error(ExcType::TypeError, "draw() missing required argument 'obj' (pos 1)"));
+    };
+    let path = path_arg(vm, path)?;
+    let max_depth = limit_arg(vm, "max_depth", bound.next().flatten(), 3, 0)?;
+    let max_nodes = limit_arg(vm, "max_nodes", bound.next().flatten(), 100, 1)?;
+    // Only `args` and `obj` itself may hold references now: `draw` subtracts them.
+    drop(bound);
+    crate::draw::draw(vm, obj, args, &path, crate::draw::Limits { max_depth, max_nodes })?;
+    Ok(vm.none.clone())
+}
+
+/// The `path` argument of `draw` as text (CPython's message for a non-str).
+fn path_arg(vm: &mut Vm, path: ObjRef) -> PyResult<String> {
+    match as_str(&path) {
+        Some(p) => Ok(p.to_string()),
+        None => {
+            let t = vm.type_name(&path);
+            Err(vm.new_error(ExcType::TypeError, format!("draw() argument 'path' must be str, not {t}")))
+        }
+    }
+}
+
+/// An integer bound of `draw` (`default` when not given): `ValueError:
+/// NAME must be >= MIN` below `min`.
+fn limit_arg(vm: &mut Vm, name: &str, v: Option<ObjRef>, default: usize, min: usize) -> PyResult<usize> {
+    let Some(v) = v else { return Ok(default) };
+    let n = index_arg(vm, &v)?;
+    match usize::try_from(n) {
+        Ok(n) if n >= min => Ok(n),
+        _ => Err(vm.new_error(ExcType::ValueError, format!("{name} must be >= {min}"))),
+    }
 }
 
 /// `text` as a `refpy.Explanation` (a plain `str` if the program deleted the class).

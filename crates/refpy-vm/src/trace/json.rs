@@ -4,7 +4,7 @@
 
 use std::io::{BufWriter, Write};
 
-use refpy_heap::obmalloc::BlockInfo;
+use refpy_heap::obmalloc::{blocks_per_pool, BlockInfo, PoolUsage, INDEX2SIZE};
 use refpy_heap::trace::HeapEvent;
 use serde_json::{json, Map, Value};
 
@@ -80,6 +80,8 @@ pub struct Step {
     pub heap_events: Vec<HeapEvent>,
     pub collections: Vec<Collection>,
     pub stdout: String,
+    /// The pools in use at this step (`pools`).
+    pub pools: Vec<PoolUsage>,
 }
 
 impl Step {
@@ -96,6 +98,7 @@ impl Step {
             heap_events: Vec::new(),
             collections: Vec::new(),
             stdout,
+            pools: refpy_heap::obmalloc::pool_usage(),
         }
     }
 
@@ -115,6 +118,7 @@ impl Step {
         m.insert("heap_events".into(), self.heap_events.iter().map(heap_event_json).collect());
         m.insert("collections".into(), self.collections.iter().map(collection_json).collect());
         m.insert("stdout".into(), json!(self.stdout));
+        m.insert("pools".into(), pools_json(&self.pools));
         Value::Object(m)
     }
 }
@@ -191,6 +195,32 @@ fn heap_event_json(e: &HeapEvent) -> Value {
             json!({"free": id, "by": if by_collector { "collector" } else { "refcount" }})
         }
     }
+}
+
+/// The pools in use, grouped by size class (ascending): per class its block size, blocks
+/// per pool and `[arena, pool, blocks in use]` for each pool.
+fn pools_json(pools: &[PoolUsage]) -> Value {
+    let mut classes: Vec<(usize, Vec<Value>)> = Vec::new();
+    let mut sorted = pools.to_vec();
+    sorted.sort_by_key(|p| (p.size_class_index, p.arena_index, p.pool_index));
+    for p in sorted {
+        let row = json!([p.arena_index, p.pool_index, p.blocks_in_use]);
+        match classes.last_mut() {
+            Some((c, rows)) if *c == p.size_class_index => rows.push(row),
+            _ => classes.push((p.size_class_index, vec![row])),
+        }
+    }
+    classes
+        .into_iter()
+        .map(|(c, rows)| {
+            json!({
+                "size_class": c,
+                "block_size": INDEX2SIZE[c],
+                "blocks_per_pool": blocks_per_pool(c),
+                "pools": rows,
+            })
+        })
+        .collect()
 }
 
 fn collection_json(c: &Collection) -> Value {

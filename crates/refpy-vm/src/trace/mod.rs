@@ -23,6 +23,7 @@
 
 mod frameobj;
 mod json;
+mod pytutor;
 pub(crate) mod record;
 
 use refpy_compiler::Opcode;
@@ -31,7 +32,7 @@ use refpy_heap::ObjRef;
 use crate::errors::{PyErr, PyResult};
 use crate::Vm;
 
-pub use record::{TraceEnd, DEFAULT_MAX_STEPS};
+pub use record::{TraceEnd, TraceFormat, DEFAULT_MAX_STEPS};
 
 /// Tracing state of one interpreter.
 #[derive(Default)]

@@ -16,6 +16,7 @@ use refpy_heap::ObjRef;
 use rustc_hash::FxHashMap;
 
 use super::json::{self, TraceWriter};
+use super::pytutor::Tutor;
 use super::Event;
 use crate::errors::PyErr;
 use crate::objects::dict::as_dict;
@@ -52,8 +53,8 @@ pub struct Collection {
 
 /// State of a recording.
 pub struct Recorder {
-    /// `None` once the document is complete (at the step limit).
-    writer: Option<TraceWriter>,
+    /// Where the steps go; `None` once the document is complete (at the step limit).
+    sink: Option<Sink>,
     /// Only code objects of this file make steps and frames.
     filename: String,
     max_steps: usize,
@@ -72,6 +73,21 @@ impl Recorder {
     pub(crate) fn recording(&self) -> bool {
         !self.stopped
     }
+}
+
+/// The format a recording is written in (`--trace-format`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TraceFormat {
+    /// refpy's own format (docs/TRACE.md).
+    Refpy,
+    /// Python Tutor's execution-trace format (`pytutor.rs`).
+    Pytutor,
+}
+
+/// The writer of a recording's format.
+enum Sink {
+    Refpy(TraceWriter),
+    Pytutor(Box<Tutor>),
 }
 
 /// An object found by the walk and what it refers to.
@@ -103,17 +119,22 @@ impl Walk {
 
 impl Vm {
     /// Starts recording a trace of the program `source` (code objects from
-    /// `filename`) into `out`, at most `max_steps` steps.
+    /// `filename`) into `out`, in `format`, at most `max_steps` steps.
     pub fn start_trace(
         &mut self,
         out: Box<dyn std::io::Write>,
         source: &str,
         filename: &str,
         max_steps: usize,
+        format: TraceFormat,
     ) -> std::io::Result<()> {
-        let writer = TraceWriter::begin(out, source, filename)?;
+        let sink = match format {
+            TraceFormat::Refpy => Sink::Refpy(TraceWriter::begin(out, source, filename)?),
+            TraceFormat::Pytutor => Sink::Pytutor(Box::new(Tutor::new(out, source, max_steps))),
+        };
+        let heap_events = matches!(sink, Sink::Refpy(_));
         self.trace.recorder = Some(Box::new(Recorder {
-            writer: Some(writer),
+            sink: Some(sink),
             filename: filename.to_string(),
             max_steps,
             steps: 0,
@@ -123,7 +144,7 @@ impl Vm {
             next_serial: 1,
         }));
         self.out.capture = Some(String::new());
-        refpy_heap::trace::set_recording(true);
+        refpy_heap::trace::set_recording(heap_events);
         self.trace.update();
         Ok(())
     }
@@ -136,8 +157,9 @@ impl Vm {
         self.trace.update();
         refpy_heap::trace::set_recording(false);
         let events = refpy_heap::trace::take_events();
-        let result = match rec.writer.take() {
-            Some(writer) => self.end_document(&mut rec, writer, end, globals, events),
+        let result = match rec.sink.take() {
+            Some(Sink::Refpy(writer)) => self.end_document(&mut rec, writer, end, globals, events),
+            Some(Sink::Pytutor(tutor)) => self.tutor_finish(*tutor, &end),
             None => Ok(()),
         };
         self.out.capture = None;
@@ -194,17 +216,27 @@ impl Vm {
             self.enter_hook();
             let events = refpy_heap::trace::take_events();
             refpy_heap::trace::set_recording(false);
-            let result = match rec.writer.take() {
+            let result = match rec.sink.take() {
                 // The limit: the document is complete now, even if the program never ends.
-                Some(mut writer) if rec.steps >= rec.max_steps => {
+                Some(Sink::Refpy(mut writer)) if rec.steps >= rec.max_steps => {
                     rec.stopped = true;
                     writer.limit().and_then(|()| writer.finish())
                 }
-                Some(mut writer) => {
+                Some(Sink::Refpy(mut writer)) => {
                     let step = self.build_step(&mut rec, fi, lasti, event, events);
                     let r = writer.step(&step);
-                    rec.writer = Some(writer);
+                    rec.sink = Some(Sink::Refpy(writer));
                     r
+                }
+                Some(Sink::Pytutor(mut tutor)) => {
+                    self.tutor_event(&mut tutor, fi, lasti, event);
+                    if tutor.full() {
+                        rec.stopped = true;
+                        tutor.finish()
+                    } else {
+                        rec.sink = Some(Sink::Pytutor(tutor));
+                        Ok(())
+                    }
                 }
                 None => Ok(()),
             };
@@ -219,7 +251,7 @@ impl Vm {
             if rec.stopped {
                 self.out.capture = None;
             }
-            refpy_heap::trace::set_recording(!rec.stopped);
+            refpy_heap::trace::set_recording(!rec.stopped && matches!(rec.sink, Some(Sink::Refpy(_))));
             self.trace.recorder = Some(rec);
             self.leave_hook();
             return;
@@ -271,6 +303,7 @@ impl Vm {
             heap_events: events,
             collections: std::mem::take(&mut rec.collections),
             stdout: self.captured_stdout(),
+            pools: refpy_heap::obmalloc::pool_usage(),
         }
     }
 
@@ -301,6 +334,7 @@ impl Vm {
             heap_events: events,
             collections: std::mem::take(&mut rec.collections),
             stdout: self.captured_stdout(),
+            pools: refpy_heap::obmalloc::pool_usage(),
         }
     }
 
@@ -349,20 +383,10 @@ impl Vm {
 
     /// What `obj` refers to, adding each referent to the walk.
     fn shape_of(&mut self, obj: &ObjRef, walk: &mut Walk) -> json::Shape {
-        if let Some(l) = as_list(obj) {
-            let items: Vec<ObjRef> = l.items.borrow().iter().cloned().collect();
+        if let Some(items) = container_items(obj) {
             return json::Shape::Items(items.iter().map(|v| walk.add(v)).collect());
         }
-        if let Some(t) = as_tuple(obj) {
-            return json::Shape::Items(t.iter().map(|v| walk.add(v)).collect());
-        }
-        if let Some(s) = as_set(obj) {
-            let items: Vec<ObjRef> = s.table.borrow().active().map(|(k, _)| k.clone()).collect();
-            return json::Shape::Items(items.iter().map(|v| walk.add(v)).collect());
-        }
-        if let Some(d) = as_dict(obj) {
-            let entries: Vec<(ObjRef, ObjRef)> =
-                d.table.borrow().items().map(|(k, v)| (k.clone(), v.clone())).collect();
+        if let Some(entries) = dict_entries(obj) {
             return json::Shape::Entries(entries.iter().map(|(k, v)| (walk.add(k), walk.add(v))).collect());
         }
         let attrs = self.named_referents(obj);
@@ -376,7 +400,7 @@ impl Vm {
     /// (methods and other non-dunder names), a function's closure
     /// variables, a bound method's `__self__` and `__func__`, a suspended
     /// generator's variables, a cell's contents.
-    fn named_referents(&mut self, obj: &ObjRef) -> Vec<(Rc<str>, ObjRef)> {
+    pub(crate) fn named_referents(&mut self, obj: &ObjRef) -> Vec<(Rc<str>, ObjRef)> {
         match self.kind(obj) {
             Kind::Module | Kind::BuiltinFunction | Kind::Code => return Vec::new(),
             Kind::Type => {
@@ -426,7 +450,7 @@ impl Vm {
     }
 
     /// The str-keyed entries of a dict, all of them.
-    fn namespace_items(&self, d: &ObjRef) -> Vec<(Rc<str>, ObjRef)> {
+    pub(super) fn namespace_items(&self, d: &ObjRef) -> Vec<(Rc<str>, ObjRef)> {
         let Some(d) = as_dict(d) else { return Vec::new() };
         let table = d.table.borrow();
         table.items().filter_map(|(k, v)| as_str(k).map(|n| (Rc::from(n), v.clone()))).collect()
@@ -472,7 +496,7 @@ impl Vm {
     }
 
     /// `interned`, `small_int` and `singleton` (docs/TRACE.md).
-    fn identity_flags(&self, obj: &ObjRef) -> Vec<&'static str> {
+    pub(crate) fn identity_flags(&self, obj: &ObjRef) -> Vec<&'static str> {
         let mut flags = Vec::new();
         if as_str_object(obj).is_some_and(|(s, _)| s.interned.get() != Interned::No) {
             flags.push("interned");
@@ -489,7 +513,7 @@ impl Vm {
     /// `repr()` without running Python code: built-in values as `repr`
     /// shows them (containers to a bounded depth), everything else as
     /// `object.__repr__` would; at most [`REPR_LIMIT`] characters.
-    fn short_repr(&mut self, obj: &ObjRef) -> String {
+    pub(crate) fn short_repr(&mut self, obj: &ObjRef) -> String {
         let mut out = String::new();
         self.repr_into(obj, 3, &mut out);
         if out.chars().count() > REPR_LIMIT {
@@ -571,6 +595,22 @@ impl Vm {
         }
         out.push_str(close);
     }
+}
+
+/// The items of a list, tuple, set or frozenset, in iteration order.
+pub(super) fn container_items(obj: &ObjRef) -> Option<Vec<ObjRef>> {
+    if let Some(l) = as_list(obj) {
+        return Some(l.items.borrow().iter().cloned().collect());
+    }
+    if let Some(t) = as_tuple(obj) {
+        return Some(t.to_vec());
+    }
+    as_set(obj).map(|s| s.table.borrow().active().map(|(k, _)| k.clone()).collect())
+}
+
+/// The (key, value) entries of a dict, in order.
+pub(super) fn dict_entries(obj: &ObjRef) -> Option<Vec<(ObjRef, ObjRef)>> {
+    as_dict(obj).map(|d| d.table.borrow().items().map(|(k, v)| (k.clone(), v.clone())).collect())
 }
 
 /// The contents of a cell object, if `obj` is a full cell.

@@ -6,7 +6,7 @@
 use refpy_heap::{flags, new_type_object, ObjRef, TypeSlots};
 
 use crate::errors::{ExcType, PyResult};
-use crate::objects::descriptor::{MethodObject, PropertyObject, WrapperObject};
+use crate::objects::descriptor::{GetSetDescriptor, MethodObject, PropertyObject, WrapperObject};
 use crate::objects::dict::as_dict;
 use crate::objects::exception::{as_exception, ExceptionObject};
 use crate::objects::function::{as_function, BuiltinFn, CellObject};
@@ -74,6 +74,7 @@ impl Vm {
             if bases.is_empty() { vec![self.types.object.clone()] } else { bases.to_vec() };
         let kind = self.instance_layout(&bases)?;
         let layout = self.apply_slots(name, &bases, ns, kind)?;
+        let (add_dict, add_weakref) = (layout.add_dict, layout.add_weakref);
         let d = as_dict(ns).expect("namespace is a dict");
         // `__new__` is a static method even without the decorator.
         if let Some(f) = self.dict_get_str(d, "__new__")?.filter(|f| as_function(f).is_some()) {
@@ -132,12 +133,30 @@ impl Vm {
         let mro = self.compute_mro(&cls, &bases)?;
         let td = type_data(&cls);
         *td.mro.borrow_mut() = mro;
+        self.add_subtype_getsets(&cls, ns, add_dict, add_weakref)?;
         let _ = td.dict.set(ns.clone());
         if let Some(c) = classcell.as_ref().and_then(|c| c.downcast::<CellObject>()) {
             *c.contents.borrow_mut() = Some(cls.clone());
         }
         self.call_set_name(&cls, ns)?;
         Ok(cls)
+    }
+
+    /// The entries `type_new` adds after the class body's: the `__dict__`
+    /// and `__weakref__` descriptors when the class brings them, then
+    /// `__doc__` (None) when the body set none.
+    fn add_subtype_getsets(&mut self, cls: &ObjRef, ns: &ObjRef, dict: bool, weakref: bool) -> PyResult<()> {
+        for (name, add) in [("__dict__", dict), ("__weakref__", weakref)] {
+            if add {
+                let d = self.new_getset(name, cls)?;
+                self.dict_set_str(ns, name, d)?;
+            }
+        }
+        if self.dict_get_str(as_dict(ns).expect("namespace is a dict"), "__doc__")?.is_none() {
+            let none = self.none.clone();
+            self.dict_set_str(ns, "__doc__", none)?;
+        }
+        Ok(())
     }
 
     /// Removes `name` from a class namespace before it becomes the class's `__dict__`.
@@ -382,15 +401,7 @@ impl Vm {
     /// The instance dict of `obj`, creating it when `create` (instances and
     /// instances of exception classes have one).
     pub(crate) fn instance_dict(&mut self, obj: &ObjRef, create: bool) -> PyResult<Option<ObjRef>> {
-        let cell = if let Some(i) = obj.downcast::<InstanceObject>() {
-            &i.dict
-        } else if let Some(e) = as_exception(obj) {
-            &e.dict
-        } else if let Some(d) = obj.managed_dict() {
-            d
-        } else {
-            return Ok(None);
-        };
+        let Some(cell) = instance_dict_cell(obj) else { return Ok(None) };
         if cell.borrow().is_none() && create {
             let d = self.new_dict()?;
             if obj.downcast::<InstanceObject>().is_some() {
@@ -416,6 +427,9 @@ impl Vm {
                 ));
             };
             return self.call(&fget, std::slice::from_ref(obj), None).map(Some);
+        }
+        if let Some(g) = descr.as_ref().and_then(|d| d.downcast::<GetSetDescriptor>()) {
+            return self.getset_get(g, obj).map(Some);
         }
         let user_descr = descr.as_ref().is_some_and(|d| self.is_heap_instance(d));
         if user_descr {
@@ -545,6 +559,9 @@ impl Vm {
             args.extend(value);
             self.call(&f, &args, None)?;
             return Ok(());
+        }
+        if let Some(g) = descr.as_ref().and_then(|d| d.downcast::<GetSetDescriptor>()) {
+            return self.getset_set(g, obj, value);
         }
         if descr.as_ref().is_some_and(|d| d.downcast::<crate::slots::MemberDescriptor>().is_some())
             && value.is_none()
@@ -763,6 +780,18 @@ impl Vm {
             }
         }
         Ok(None)
+    }
+}
+
+/// Where `obj` keeps its instance dict: a plain instance's or an
+/// exception's field, or a built-in subclass instance's managed dict.
+pub(crate) fn instance_dict_cell(obj: &ObjRef) -> Option<&std::cell::RefCell<Option<ObjRef>>> {
+    if let Some(i) = obj.downcast::<InstanceObject>() {
+        Some(&i.dict)
+    } else if let Some(e) = as_exception(obj) {
+        Some(&e.dict)
+    } else {
+        obj.managed_dict()
     }
 }
 

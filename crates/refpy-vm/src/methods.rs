@@ -48,6 +48,7 @@ pub fn table(kind: Kind) -> &'static [Method] {
         Kind::Float => number::FLOAT_METHODS,
         Kind::TextStream => crate::objects::textio::METHODS,
         Kind::File => crate::objects::file::METHODS,
+        Kind::GetSetDescriptor => crate::objects::descriptor::GETSET_METHODS,
         _ => &[],
     }
 }

@@ -237,6 +237,9 @@ impl Vm {
             Kind::MemberDescriptor => {
                 crate::slots::member_repr(v.downcast::<crate::slots::MemberDescriptor>().expect("member"))
             }
+            Kind::GetSetDescriptor => crate::objects::descriptor::getset_repr(
+                v.downcast::<crate::objects::descriptor::GetSetDescriptor>().expect("getset"),
+            ),
             Kind::TextStream => {
                 self.stream_repr(v.downcast::<crate::objects::textio::TextStream>().expect("stream"))
             }

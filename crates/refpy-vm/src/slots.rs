@@ -1,7 +1,9 @@
 //! `__slots__`: a class that lists its instances' attributes.
 //!
 //! Each name in `__slots__` becomes a member descriptor in the class
-//! (`<member 'x' of 'P' objects>`). When every class defined in Python in
+//! (`<member 'x' of 'P' objects>`), except `__dict__` and `__weakref__`,
+//! which give the class those getset descriptors instead (as a class
+//! without `__slots__` gets them when no base has them). When every class defined in Python in
 //! the MRO has `__slots__` (and none lists `__dict__`), instances have no
 //! `__dict__`: storing any other attribute is an `AttributeError`, and
 //! `sys.getsizeof` counts 8 bytes per slot instead of the dict pointers,
@@ -25,11 +27,15 @@ pub struct MemberDescriptor {
     pub owner: String,
 }
 
-/// What `__slots__` makes of a class: the slot names along its MRO and
-/// whether its instances still have a `__dict__`.
+/// What `__slots__` makes of a class: the slot names along its MRO,
+/// whether its instances still have a `__dict__`, and whether the class
+/// itself adds the `__dict__` and `__weakref__` descriptors (its bases have
+/// none, and `__slots__`, if any, lists them).
 pub(crate) struct SlotLayout {
     pub names: Vec<String>,
     pub has_dict: bool,
+    pub add_dict: bool,
+    pub add_weakref: bool,
 }
 
 impl Vm {
@@ -47,6 +53,10 @@ impl Vm {
         let inherited_dict = bases
             .iter()
             .any(|b| type_data(b).mro.borrow().iter().any(|c| type_data(c).heap && type_data(c).has_dict));
+        // BaseException has a dict; int and tuple (variable-sized) have no room for a weakref list.
+        let base_dict = inherited_dict || layout == crate::types::Kind::Exception;
+        let mut may_weakref = !self.bases_have_weakref(bases)?
+            && !matches!(layout, crate::types::Kind::Int | crate::types::Kind::Tuple);
         let mut names: Vec<String> = Vec::new();
         for b in bases {
             for c in type_data(b).mro.borrow().iter() {
@@ -54,13 +64,14 @@ impl Vm {
             }
         }
         let Some(spec) = self.dict_get_str(d, "__slots__")? else {
-            return Ok(SlotLayout { names, has_dict: true });
+            return Ok(SlotLayout { names, has_dict: true, add_dict: !base_dict, add_weakref: may_weakref });
         };
         let own: Vec<ObjRef> = match as_str(&spec) {
             Some(_) => vec![spec.clone()],
             None => self.sequence_items(&spec)?,
         };
         let mut has_dict = inherited_dict;
+        let mut add_weakref = false;
         for item in own {
             let Some(slot) = as_str(&item).map(str::to_string) else {
                 let t = self.type_name(&item);
@@ -68,10 +79,6 @@ impl Vm {
                     self.new_error(ExcType::TypeError, format!("__slots__ items must be strings, not '{t}'"))
                 );
             };
-            if slot == "__dict__" {
-                has_dict = true;
-                continue;
-            }
             // Variable-sized payloads leave no room for slots (CPython's itemsize rule).
             if matches!(layout, crate::types::Kind::Int | crate::types::Kind::Tuple) {
                 let base = if layout == crate::types::Kind::Int { "int" } else { "tuple" };
@@ -79,6 +86,25 @@ impl Vm {
                     ExcType::TypeError,
                     format!("nonempty __slots__ not supported for subtype of '{base}'"),
                 ));
+            }
+            if slot == "__dict__" {
+                if base_dict || has_dict {
+                    return Err(
+                        self.new_error(ExcType::TypeError, "__dict__ slot disallowed: we already got one")
+                    );
+                }
+                has_dict = true;
+                continue;
+            }
+            if slot == "__weakref__" {
+                if !may_weakref {
+                    return Err(self.new_error(
+                        ExcType::TypeError,
+                        "__weakref__ slot disallowed: either we already got one, or __itemsize__ != 0",
+                    ));
+                }
+                (may_weakref, add_weakref) = (false, true);
+                continue;
             }
             if !slot.chars().next().is_some_and(|c| c.is_alphabetic() || c == '_')
                 || !slot.chars().all(|c| c.is_alphanumeric() || c == '_')
@@ -97,7 +123,26 @@ impl Vm {
             self.dict_set_str(ns, &slot, descr)?;
             names.push(slot);
         }
-        Ok(SlotLayout { names, has_dict })
+        Ok(SlotLayout { names, has_dict, add_dict: has_dict && !inherited_dict, add_weakref })
+    }
+
+    /// Instances of some class along `bases`' MROs already support weak
+    /// references: a class defined in Python that added `__weakref__`, or
+    /// `set`/`frozenset`.
+    fn bases_have_weakref(&mut self, bases: &[ObjRef]) -> PyResult<bool> {
+        let classes: Vec<ObjRef> = bases.iter().flat_map(|b| type_data(b).mro.borrow().clone()).collect();
+        for c in &classes {
+            let td = type_data(c);
+            if matches!(td.kind, crate::types::Kind::Set | crate::types::Kind::FrozenSet) {
+                return Ok(true);
+            }
+            if let Some(d) = td.dict.get().cloned() {
+                if self.dict_get_str(as_dict(&d).expect("class dict"), "__weakref__")?.is_some() {
+                    return Ok(true);
+                }
+            }
+        }
+        Ok(false)
     }
 
     /// Storing attribute `name` on an instance of `ty` is allowed: the class

@@ -76,6 +76,8 @@ pub enum Kind {
     Ellipsis,
     /// A `__slots__` entry's descriptor (`slots.rs`).
     MemberDescriptor,
+    /// A class's `__dict__` or `__weakref__` descriptor (`objects/descriptor.rs`).
+    GetSetDescriptor,
     /// `sys.stdout` / `sys.stderr`.
     TextStream,
     /// A file `open()` returned (`objects/file.rs`): text or binary.
@@ -195,6 +197,7 @@ pub struct Types {
     pub not_implemented: ObjRef,
     pub ellipsis: ObjRef,
     pub member_descriptor: ObjRef,
+    pub getset_descriptor: ObjRef,
     pub text_stream: ObjRef,
     /// `_io.TextIOWrapper`: text files.
     pub text_file: ObjRef,
@@ -462,6 +465,12 @@ impl Types {
                 "member_descriptor",
                 Kind::MemberDescriptor,
                 TypeSlots::new::<crate::slots::MemberDescriptor>(0),
+            ),
+            getset_descriptor: t(
+                "getset_descriptor",
+                Kind::GetSetDescriptor,
+                TypeSlots::new::<crate::objects::descriptor::GetSetDescriptor>(gc)
+                    .with_traverse(crate::objects::descriptor::getset_traverse),
             ),
             text_stream: io(
                 "TextIOWrapper",

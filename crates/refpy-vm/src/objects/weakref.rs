@@ -109,6 +109,11 @@ fn weakrefs_of(id: usize) -> Vec<ObjRef> {
     })
 }
 
+/// The first live weak reference to `obj` (its `__weakref__`), if any.
+pub fn first_weakref(obj: &ObjRef) -> Option<ObjRef> {
+    weakrefs_of(obj.id()).into_iter().next()
+}
+
 /// The heap's death hook: the referent `id` died with its weak handles.
 /// Runs inside `dealloc`; runs no Python code.
 pub fn on_referent_death(id: usize) {

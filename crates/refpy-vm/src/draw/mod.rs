@@ -23,10 +23,8 @@ use refpy_heap::ObjRef;
 use rustc_hash::FxHashMap;
 
 use crate::errors::{ExcType, PyResult};
-use crate::objects::dict::as_dict;
-use crate::objects::list::as_list;
 use crate::objects::set::as_set;
-use crate::objects::tuple::as_tuple;
+use crate::trace::record::{container_items, dict_entries};
 use crate::Vm;
 
 /// Longest `repr` shown in a node, in characters; longer ones end in `...`.
@@ -159,20 +157,12 @@ fn describe(vm: &mut Vm, f: Found, call_args: &[ObjRef]) -> Node {
 /// item, `key` and `[k]` for a dict's key and value, nothing for a set
 /// item, the name for an attribute or closure variable.
 fn labelled_referents(vm: &mut Vm, obj: &ObjRef) -> Vec<(String, ObjRef)> {
-    let indexed =
-        |items: &[ObjRef]| items.iter().enumerate().map(|(i, v)| (format!("[{i}]"), v.clone())).collect();
-    if let Some(l) = as_list(obj) {
-        return indexed(&l.items.borrow());
+    if let Some(items) = container_items(obj) {
+        let unordered = as_set(obj).is_some();
+        let label = |i: usize| if unordered { String::new() } else { format!("[{i}]") };
+        return items.into_iter().enumerate().map(|(i, v)| (label(i), v)).collect();
     }
-    if let Some(t) = as_tuple(obj) {
-        return indexed(t);
-    }
-    if let Some(s) = as_set(obj) {
-        return s.table.borrow().active().map(|(k, _)| (String::new(), k.clone())).collect();
-    }
-    if let Some(d) = as_dict(obj) {
-        let entries: Vec<(ObjRef, ObjRef)> =
-            d.table.borrow().items().map(|(k, v)| (k.clone(), v.clone())).collect();
+    if let Some(entries) = dict_entries(obj) {
         let mut out = Vec::with_capacity(2 * entries.len());
         for (k, v) in entries {
             let key = truncate(&vm.short_repr(&k), KEY_REPR_CHARS);

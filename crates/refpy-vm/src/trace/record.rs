@@ -598,7 +598,7 @@ impl Vm {
 }
 
 /// The items of a list, tuple, set or frozenset, in iteration order.
-pub(super) fn container_items(obj: &ObjRef) -> Option<Vec<ObjRef>> {
+pub(crate) fn container_items(obj: &ObjRef) -> Option<Vec<ObjRef>> {
     if let Some(l) = as_list(obj) {
         return Some(l.items.borrow().iter().cloned().collect());
     }
@@ -609,7 +609,7 @@ pub(super) fn container_items(obj: &ObjRef) -> Option<Vec<ObjRef>> {
 }
 
 /// The (key, value) entries of a dict, in order.
-pub(super) fn dict_entries(obj: &ObjRef) -> Option<Vec<(ObjRef, ObjRef)>> {
+pub(crate) fn dict_entries(obj: &ObjRef) -> Option<Vec<(ObjRef, ObjRef)>> {
     as_dict(obj).map(|d| d.table.borrow().items().map(|(k, v)| (k.clone(), v.clone())).collect())
 }
 
